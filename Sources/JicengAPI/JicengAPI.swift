@@ -1,0 +1,2 @@
+// Generated code only (by jiceng-protoc from proto/). Never edit by hand.
+import ProtoRuntime

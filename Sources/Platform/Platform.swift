@@ -1,0 +1,2 @@
+// The domain: org tree, catalogue, tasks, appraisal, access and audit.
+import Store

@@ -1,0 +1,2 @@
+// gRPC semantics without I/O: status, metadata, deadlines, framing, call APIs, interceptors.
+import ProtoRuntime

@@ -1,0 +1,2 @@
+// Persistence behind protocols; the embedded SQLite implementation.
+import CSQLite

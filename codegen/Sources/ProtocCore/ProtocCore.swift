@@ -1,0 +1,2 @@
+// jiceng-protoc's library: lexer → parser → linker (descriptors) → Swift renderer.
+import ProtoRuntime
