@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "StandardServices", dependencies: ["JicengAPI", "RPC", "ProtoRuntime"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(name: "Platform", dependencies: ["JicengAPI", "RPC", "Store", "COpenSSL"]),
+        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime"]),
         .executableTarget(
             name: "jiceng",
             dependencies: ["Platform", "StandardServices", "HTTP2Transport", "JicengAPI", "RPC", "ProtoRuntime"]
@@ -47,5 +48,6 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
     ]
 )
