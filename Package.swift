@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CNGHTTP2", path: "Sources/CNGHTTP2", providers: [.apt(["libnghttp2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         // Test oracle only: an independent protobuf runtime to check our wire format against.
         .systemLibrary(name: "CProtobufC", path: "Sources/CProtobufC", providers: [.apt(["libprotobuf-c-dev"])]),
@@ -32,7 +33,7 @@ let package = Package(
 
         // MARK: gRPC
         .target(name: "RPC", dependencies: ["ProtoRuntime", "CZlib"]),
-        .target(name: "HTTP2Transport", dependencies: ["RPC", "CNGHTTP2", "COpenSSL"]),
+        .target(name: "HTTP2Transport", dependencies: ["RPC", "CNGHTTP2", "COpenSSL", "CEpoll"]),
 
         // MARK: API and domain
         .target(name: "JicengAPI", dependencies: ["ProtoRuntime", "RPC"]),
@@ -49,5 +50,6 @@ let package = Package(
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
+        .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
     ]
 )
