@@ -46,5 +46,11 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // Run by StoreTests' kill -9 test: writes as fast as it can, printing each acknowledged id.
+        .executableTarget(name: "store-crash-probe", dependencies: ["Store"], path: "Tests/StoreCrashProbe"),
+
+        // MARK: Benchmarks
+        .executableTarget(name: "store-bench", dependencies: ["Store"], path: "bench/store", exclude: ["RESULTS.md"]),
     ]
 )
