@@ -52,8 +52,9 @@ public protocol SQLReadTransaction {
 
 /// Queries and changes inside a read-write transaction.
 public protocol SQLWriteTransaction: SQLReadTransaction {
-    /// Runs one statement and returns how many rows it changed. A statement with `RETURNING`
-    /// belongs in `query`, which returns the rows.
+    /// Runs one statement and returns how many rows it changed (meaningful for INSERT, UPDATE and
+    /// DELETE). A statement with `RETURNING` belongs in `query`, which returns the rows: it is the
+    /// portable way to learn a generated key.
     @discardableResult
     func execute(_ sql: String, _ parameters: [any SQLValueConvertible]) throws(StoreError) -> Int
 

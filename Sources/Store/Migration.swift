@@ -29,18 +29,21 @@ public struct Schema: Sendable {
     /// The version a database has once every migration is applied (0 for none).
     public var latestVersion: Int { migrations.last?.version ?? 0 }
 
-    /// The store's own tables, applied before any other schema. Its SQL is portable.
-    public static let store = Schema(component: "store", migrations: [
-        Migration(version: 1, name: "idempotency", sql: """
-            CREATE TABLE idempotency (
-                request_id   TEXT    NOT NULL,
-                method       TEXT    NOT NULL,
-                request_hash BLOB    NOT NULL,
-                response     BLOB    NOT NULL,
-                created_at   BIGINT  NOT NULL,  -- Unix time, milliseconds
-                PRIMARY KEY (request_id, method)
-            );
-            CREATE INDEX idempotency_created_at ON idempotency (created_at);
-            """),
-    ])
+    /// The store's own tables, applied before any other schema, in `dialect`'s column types.
+    public static func store(_ dialect: SQLDialect) -> Schema {
+        let bytes = dialect == .postgresql ? "BYTEA" : "BLOB"
+        return Schema(component: "store", migrations: [
+            Migration(version: 1, name: "idempotency", sql: """
+                CREATE TABLE idempotency (
+                    request_id   TEXT   NOT NULL,
+                    method       TEXT   NOT NULL,
+                    request_hash \(bytes) NOT NULL,
+                    response     \(bytes) NOT NULL,
+                    created_at   BIGINT NOT NULL,  -- Unix time, milliseconds
+                    PRIMARY KEY (request_id, method)
+                );
+                CREATE INDEX idempotency_created_at ON idempotency (created_at);
+                """),
+        ])
+    }
 }

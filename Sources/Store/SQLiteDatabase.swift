@@ -81,7 +81,7 @@ public final class SQLiteDatabase: Database {
                     SnapshotReader(connection: connection).serve(reads)
                 }
             }
-            try await SchemaMigrator.migrate(database, schemas: [Schema.store] + schemas)
+            try await SchemaMigrator.migrate(database, schemas: [Schema.store(.sqlite)] + schemas)
         } catch {
             await database.close()
             throw error
