@@ -51,5 +51,11 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // Run by StoreTests' kill -9 test: writes as fast as it can, printing each acknowledged id.
+        .executableTarget(name: "store-crash-probe", dependencies: ["Store"], path: "Tests/StoreCrashProbe"),
+
+        // MARK: Benchmarks
+        .executableTarget(name: "store-bench", dependencies: ["Store"], path: "bench/store", exclude: ["RESULTS.md"]),
     ]
 )
