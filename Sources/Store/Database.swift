@@ -7,7 +7,18 @@
 /// one consistent snapshot and never waits for writers.
 ///
 /// Bodies are synchronous and run on the database's own threads, so they must not block on
-/// anything but the database; keep them to SQL and plain computation.
+/// anything but the database; keep them to SQL and plain computation. Write bodies run one after
+/// another on one writer, so keep them short and do heavy reading in `read`.
+///
+/// Portable SQL, as this module's users write it:
+/// - parameters `$1 … $n`, every one used, none left over;
+/// - generated keys with `INSERT … RETURNING id` (through `query`), upserts with
+///   `INSERT … ON CONFLICT (…) DO NOTHING | DO UPDATE SET …`;
+/// - column names in lower-case snake_case (PostgreSQL folds unquoted names to lower case);
+/// - times as BIGINT (the schema names the unit), booleans as INTEGER 0/1, bytes as
+///   BLOB/BYTEA per dialect in migrations only (`dialect` tells which);
+/// - no transaction control in bodies: the store owns BEGIN, COMMIT and SAVEPOINT (a body that
+///   tries gets `StoreError.misuse`).
 public protocol Database: Sendable {
     /// Which SQL dialect the rare non-portable statement should be written in.
     var dialect: SQLDialect { get }
@@ -17,7 +28,8 @@ public protocol Database: Sendable {
 
     /// Runs `body` in a read-write transaction and returns its result once the transaction is
     /// durably committed. If `body` throws, none of its changes are kept and its error is rethrown
-    /// as it is; a store failure throws `StoreError`.
+    /// as it is; a store failure throws `StoreError`. Once queued, a write is not cancelled with
+    /// its task: it commits or fails as a whole, and the outcome is what `write` reports.
     @discardableResult
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLWriteTransaction) throws -> T) async throws -> T
 

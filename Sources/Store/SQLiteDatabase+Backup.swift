@@ -29,6 +29,11 @@ extension SQLiteDatabase {
                 throw StoreError.cannotOpen(
                     path: target, reason: "a database already exists here; restore only into an empty data directory")
             }
+            // Without their database, a WAL and its index are stale leftovers that must not be
+            // replayed onto the restored file.
+            for leftover in [target + "-wal", target + "-shm", target + "-journal"] {
+                try? FileManager.default.removeItem(atPath: leftover)
+            }
             guard FileManager.default.fileExists(atPath: backup) else {
                 throw StoreError.cannotOpen(path: backup, reason: "no such file")
             }

@@ -26,31 +26,6 @@ import Testing
         await db.close()
     }
 
-    /// Holds the writer thread inside a write until `release()`, so that the writes queued
-    /// meanwhile are certain to be committed as one batch.
-    final class WriterGate: Sendable {
-        private let entered = DispatchSemaphore(value: 0)
-        private let released = DispatchSemaphore(value: 0)
-
-        /// Called on the writer thread, inside a write body.
-        func hold() {
-            entered.signal()
-            released.wait()
-        }
-
-        /// Waits, off the Swift concurrency pool, until the writer is held.
-        func waitUntilHeld() async {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    self.entered.wait()
-                    continuation.resume()
-                }
-            }
-        }
-
-        func release() { released.signal() }
-    }
-
     @Test(.timeLimit(.minutes(1)))
     func aFailingWriteInABatchFailsAloneAndTheRestShareOneCommit() async throws {
         struct Refused: Error, Equatable { let index: Int }
@@ -58,47 +33,26 @@ import Testing
         let db = try await SQLiteDatabase.openForTest(directory.path)
         try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'parent')") }
 
-        let gate = WriterGate()
-        let holder = Task { try await db.write { _ in gate.hold() } }
-        await gate.waitUntilHeld()
         let before = db.writeStatistics
-
         let count = 100
-        let results = Task {
-            await withTaskGroup(of: (Int, Result<Void, any Error>).self) { group in
-                for index in 0..<count {
-                    group.addTask {
-                        let result = await Result { () async throws -> Void in
-                            try await db.write { tx in
-                                try tx.execute("INSERT INTO part (item_id, label) VALUES ($1, $2)", [1, "p\(index)"])
-                                switch index {
-                                case 17: throw Refused(index: index)  // the body refuses after writing
-                                case 42: try tx.execute("INSERT INTO part (item_id, label) VALUES (999, 'orphan')")
-                                case 73: try tx.execute("INSERT INTO item (id, name) VALUES (1, 'duplicate')")
-                                default: break
-                                }
-                            }
-                        }
-                        return (index, result)
-                    }
+        let outcome = try await db.writeAsOneBatch((0..<count).map { index in
+            { tx in
+                try tx.execute("INSERT INTO part (item_id, label) VALUES ($1, $2)", [1, "p\(index)"])
+                switch index {
+                case 17: throw Refused(index: index)  // the body refuses after writing
+                case 42: try tx.execute("INSERT INTO part (item_id, label) VALUES (999, 'orphan')")
+                case 73: try tx.execute("INSERT INTO item (id, name) VALUES (1, 'duplicate')")
+                default: break
                 }
-                var all: [Int: Result<Void, any Error>] = [:]
-                for await (index, result) in group { all[index] = result }
-                return all
+                return index
             }
-        }
-        // Let every write queue up behind the held one, then let the writer go.
-        while db.queuedWriteCount < count { try await Task.sleep(for: .milliseconds(1)) }
-        gate.release()
-        try await holder.value
-        let outcome = await results.value
-
-        for index in 0..<count {
-            switch (index, outcome[index]!) {
+        })
+        for (index, result) in outcome.enumerated() {
+            switch (index, result) {
             case (17, .failure(let error)): #expect(error as? Refused == Refused(index: 17))
             case (42, .failure(let error)): #expect((error as? StoreError).map { if case .constraint(.foreignKey, _) = $0 { true } else { false } } == true)
             case (73, .failure(let error)): #expect((error as? StoreError).map { if case .constraint(.primaryKey, _) = $0 { true } else { false } } == true)
-            case (_, .success): #expect(![17, 42, 73].contains(index))
+            case (_, .success(let value)): #expect(value == index && ![17, 42, 73].contains(index))
             case (_, .failure(let error)): Issue.record("write \(index) failed: \(error)")
             }
         }
@@ -123,29 +77,17 @@ import Testing
                 """),
         ])
         let db = try await SQLiteDatabase.openForTest(directory.path, schemas: [schema])
-        let gate = WriterGate()
-        let holder = Task { try await db.write { _ in gate.hold() } }
-        await gate.waitUntilHeld()
-        let good = Task { try await db.write { tx in try tx.execute("INSERT INTO parent (id) VALUES (1)") } }
-        while db.queuedWriteCount < 1 { try await Task.sleep(for: .milliseconds(1)) }
-        let bad = Task { try await db.write { tx in try tx.execute("INSERT INTO child (id, parent_id) VALUES (1, 7)") } }
-        while db.queuedWriteCount < 2 { try await Task.sleep(for: .milliseconds(1)) }
-        let alsoGood = Task { try await db.write { tx in try tx.execute("INSERT INTO child (id, parent_id) VALUES (2, 1)") } }
-        while db.queuedWriteCount < 3 { try await Task.sleep(for: .milliseconds(1)) }
-        gate.release()
-        try await holder.value
-        #expect(try await good.value == 1)
-        await #expect(throws: StoreError.constraint(.foreignKey, message: "FOREIGN KEY constraint failed (deferred)")) {
-            try await bad.value
+        let results = try await db.writeAsOneBatch([
+            { tx in try tx.execute("INSERT INTO parent (id) VALUES (1)") },
+            { tx in try tx.execute("INSERT INTO child (id, parent_id) VALUES (1, 7)") },
+            { tx in try tx.execute("INSERT INTO child (id, parent_id) VALUES (2, 1)") },
+        ])
+        #expect(try results[0].get() == 1)
+        #expect(throws: StoreError.constraint(.foreignKey, message: "FOREIGN KEY constraint failed (deferred)")) {
+            try results[1].get()
         }
-        #expect(try await alsoGood.value == 1)
+        #expect(try results[2].get() == 1)
         #expect(try await db.count("child") == 1)
         await db.close()
-    }
-}
-
-extension Result where Failure == any Error {
-    init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

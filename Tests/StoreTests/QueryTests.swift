@@ -172,6 +172,32 @@ import Store
         await db.close()
     }
 
+    @Test func theStatementCacheStaysBoundedWithoutDisturbingAStatementInUse() async throws {
+        let directory = try TemporaryDirectory()
+        let db = try await SQLiteDatabase.openForTest(directory.path)
+        try await db.write { tx in
+            for i in 1...3 { try tx.execute("INSERT INTO item (id, name) VALUES ($1, $2)", [i, "n\(i)"]) }
+        }
+        // While one statement is being stepped, hundreds of distinct statements (more than the
+        // cache holds) come and go; the outer iteration carries on undisturbed.
+        let (ids, sums) = try await db.read { tx in
+            var ids: [Int64] = []
+            var sums: [Int64] = []
+            try tx.forEachRow("SELECT id FROM item ORDER BY id", []) { row in
+                ids.append(try row.get(0))
+                for k in 0..<200 {
+                    let sum = try tx.scalar("SELECT \(k) + $1", [ids.last!], as: Int64.self)!
+                    if k == 199 { sums.append(sum) }
+                }
+                return true
+            }
+            return (ids, sums)
+        }
+        #expect(ids == [1, 2, 3])
+        #expect(sums == [200, 201, 202])
+        await db.close()
+    }
+
     @Test func closedDatabaseRefusesWork() async throws {
         let directory = try TemporaryDirectory()
         let db = try await SQLiteDatabase.openForTest(directory.path)

@@ -8,7 +8,7 @@ import Testing
         let db = try await SQLiteDatabase.openForTest(directory.path)
         try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'before')") }
 
-        let gate = GroupCommitTests.WriterGate()
+        let gate = WriterGate()
         let longWrite = Task {
             try await db.write { tx in
                 try tx.execute("UPDATE item SET name = 'after' WHERE id = 1")
@@ -43,7 +43,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let db = try await SQLiteDatabase.openForTest(directory.path)
         try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'a')") }
-        let gate = GroupCommitTests.WriterGate()
+        let gate = WriterGate()
         // The read holds its snapshot open while a write commits, then reads again.
         let read = Task {
             try await db.read { tx in

@@ -16,19 +16,13 @@ import Testing
         }
         let large = [UInt8](repeating: 7, count: 200_000)
         // The large write sits in one batch between two that fit.
-        let gate = GroupCommitTests.WriterGate()
-        let holder = Task { try await db.write { _ in gate.hold() } }
-        await gate.waitUntilHeld()
-        let before = Task { try await db.write { tx in try tx.execute("INSERT INTO item (name) VALUES ('before')") } }
-        while db.queuedWriteCount < 1 { try await Task.sleep(for: .milliseconds(1)) }
-        let tooLarge = Task { try await db.write { tx in try tx.execute("INSERT INTO item (name, data) VALUES ('large', $1)", [large]) } }
-        while db.queuedWriteCount < 2 { try await Task.sleep(for: .milliseconds(1)) }
-        let after = Task { try await db.write { tx in try tx.execute("INSERT INTO item (name) VALUES ('after')") } }
-        while db.queuedWriteCount < 3 { try await Task.sleep(for: .milliseconds(1)) }
-        gate.release()
-        try await holder.value
+        let results = try await db.writeAsOneBatch([
+            { tx in try tx.execute("INSERT INTO item (name) VALUES ('before')") },
+            { tx in try tx.execute("INSERT INTO item (name, data) VALUES ('large', $1)", [large]) },
+            { tx in try tx.execute("INSERT INTO item (name) VALUES ('after')") },
+        ])
         do {
-            _ = try await tooLarge.value
+            _ = try results[1].get()
             Issue.record("a write larger than the space left succeeded")
         } catch let error as StoreError {
             guard case .full = error else { Issue.record("expected .full, got \(error)"); return }
@@ -37,11 +31,11 @@ import Testing
         // SQLite may abandon the whole transaction on SQLITE_FULL; then the write that shared it
         // fails too, as transient, and leaves nothing. Either way: an OK means the row is there,
         // a failure means it is not, and the write after the failure is unaffected.
-        let beforeOutcome = await Result { try await before.value }
+        let beforeOutcome = results[0]
         if case .failure(let error) = beforeOutcome {
             #expect((error as? StoreError)?.isTransient == true, "\(error)")
         }
-        #expect(try await after.value == 1)
+        #expect(try results[2].get() == 1)
         let names = try await db.read { tx in try tx.query("SELECT name FROM item ORDER BY id").map { try $0.get("name", as: String.self) } }
         let beforeSucceeded = if case .success = beforeOutcome { true } else { false }
         #expect(names == (beforeSucceeded ? ["before", "after"] : ["after"]))
