@@ -567,7 +567,7 @@ public struct Render_V2_Proto2: ProtoMessage {
             encoder.writeTag(15, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for (k, v) in byName.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in byName.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(16, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.message(v)))
             encoder.writeTag(1, .lengthDelimited)

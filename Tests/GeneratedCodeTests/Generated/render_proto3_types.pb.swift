@@ -719,7 +719,7 @@ public struct Render_V3_Maps: ProtoMessage {
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        for (k, v) in stringToInt32.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in stringToInt32.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(1, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.int32(v)))
             encoder.writeTag(1, .lengthDelimited)
@@ -815,7 +815,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for (k, v) in stringToScalars.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in stringToScalars.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(13, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.message(v)))
             encoder.writeTag(1, .lengthDelimited)
@@ -1327,7 +1327,7 @@ public struct Render_V3_Tree: ProtoMessage {
             encoder.writeTag(4, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for (k, v) in storage._named.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in storage._named.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(5, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.message(v)))
             encoder.writeTag(1, .lengthDelimited)

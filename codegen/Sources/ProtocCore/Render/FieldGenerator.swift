@@ -217,8 +217,14 @@ struct FieldGenerator {
                 }
             }
         case .map(let key, let val):
-            // Sorted by key so that equal maps always encode to equal bytes.
-            let order = key.protoType == .bool ? "{ !$0.key && $1.key }" : "{ $0.key < $1.key }"
+            // Sorted by key so that equal maps always encode to equal bytes; strings by their UTF-8
+            // bytes, as other protobuf runtimes' deterministic mode does (Swift's `<` on String is
+            // not byte order).
+            let order = switch key.protoType {
+            case .bool: "{ !$0.key && $1.key }"
+            case .string: "{ $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }"
+            default: "{ $0.key < $1.key }"
+            }
             w.block("for (k, v) in \(x).sorted(by: \(order))") { w in
                 w.line("encoder.writeTag(\(number), .lengthDelimited)")
                 w.line("encoder.writeVarint(UInt64(\(key.sizeWithTag("k", number: 1)) + \(val.sizeWithTag("v", number: 2))))")
