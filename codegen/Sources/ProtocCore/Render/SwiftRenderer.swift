@@ -1,3 +1,25 @@
+// The Swift renderer: linked descriptors in, one `.pb.swift` file per generated .proto out.
+//
+// Generated-code conventions (see the generators for the details):
+// - Types: `jiceng.v1.Task` → `Jiceng_V1_Task` (package components Upper-camel, joined with `_`;
+//   `swift_prefix` replaces the package part); nested types nest (`Jiceng_V1_Task.Location`); a nested
+//   type that would shadow a Swift name gets `Enum`/`Message` appended (`Type` → `TypeEnum`).
+// - Messages: `public struct … : ProtoMessage` (Hashable, Sendable). Fields lowerCamel, keywords
+//   back-ticked, names of generated members suffixed `_p`. Explicit presence (proto2, proto3
+//   `optional`, messages): `_x: T?` + `var x` + `hasX` + `clearX()`; proto3 implicit presence:
+//   plain `var x: T`. Repeated `[T]`, maps `[K: V]` (encoded sorted by key). Recursive messages keep
+//   their fields in a copy-on-write `_Storage` class.
+// - Oneofs: `enum OneOf_Name: Hashable, Sendable { case a(T) … }`, `var name: OneOf_Name?`, plus
+//   one accessor per member. proto3 `optional` (synthetic oneofs) is plain presence.
+// - Enums: closed (proto2) `enum E: Int32, ProtoEnum, CaseIterable`; open (proto3) adds
+//   `case unrecognized(Int32)` with a non-failing `init(rawValue:)`. Case names drop the enum's
+//   UPPER_SNAKE prefix, then lowerCamel (`TASK_STATE_OPEN` → `.open`, digits get `_`: `._2023`).
+// - Extensions: accessors on the extended message reading/writing its `unknownFields`, named by the
+//   extension's full name in lowerCamel (`jiceng.v1.method_access` → `jicengV1MethodAccess`).
+// - Each file ends with `enum <Prefix><FileBase>_Proto: EmbeddedFileDescriptor` holding its
+//   serialized `FileDescriptorProto` (no source info) and its dependencies' enums.
+// - Files import the runtime module (unless they are part of it) and the modules of their
+//   dependencies (`ModuleMapping`: google/protobuf/ → ProtoRuntime, else `DefaultModule`).
 import ProtoRuntime
 
 /// One Swift source file produced by the renderer.
