@@ -46,5 +46,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
     ]
 )
