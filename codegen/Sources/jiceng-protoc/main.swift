@@ -1,6 +1,7 @@
 // jiceng-protoc: our protobuf compiler, with protoc's flag spelling.
 //
-//   jiceng-protoc -I DIR … [--descriptor_set_out=F] [--include_imports] [--include_source_info] FILES…
+//   jiceng-protoc -I DIR … [--descriptor_set_out=F] [--include_imports] [--include_source_info]
+//                 [--swift_out=DIR] [--swift_opt=KEY=VALUE …] FILES…
 import Foundation
 import ProtocCore
 
@@ -14,6 +15,8 @@ var inputs: [String] = []
 var descriptorSetOut: String?
 var includeImports = false
 var includeSourceInfo = false
+var swiftOut: String?
+var swiftOptions: [String] = []
 
 var arguments = CommandLine.arguments.dropFirst()[...]
 while let argument = arguments.popFirst() {
@@ -33,6 +36,10 @@ while let argument = arguments.popFirst() {
         importPaths.append(value("--proto_path"))
     } else if argument.hasPrefix("--descriptor_set_out") || argument.hasPrefix("-o") && !argument.hasPrefix("--") {
         descriptorSetOut = argument.hasPrefix("-o") ? String(argument.dropFirst(2)) : value("--descriptor_set_out")
+    } else if argument.hasPrefix("--swift_out") {
+        swiftOut = value("--swift_out")
+    } else if argument.hasPrefix("--swift_opt") {
+        swiftOptions.append(value("--swift_opt"))
     } else if argument == "--include_imports" {
         includeImports = true
     } else if argument == "--include_source_info" {
@@ -54,6 +61,26 @@ do {
             fail("\(descriptorSetOut): Could not write file.")
         }
     }
-} catch {
+    if let swiftOut {
+        try writeSwift(compiled, to: swiftOut, options: swiftOptions)
+    }
+} catch let error as CompileErrors {
     fail(error.description)
+} catch {
+    fail("\(error)")
+}
+
+/// Renders the requested files (not their imports) as Swift under `directory`, writing only files
+/// whose contents changed so that incremental builds stay incremental.
+func writeSwift(_ compiled: CompiledFiles, to directory: String, options: [String]) throws {
+    let renderer = SwiftRenderer(
+        try SwiftRenderOptions(parameter: options.joined(separator: ",")), serviceRenderer: ServiceGenerator())
+    let set = compiled.descriptorSet(includeImports: true, includeSourceInfo: true)
+    for file in try renderer.render(descriptorSet: set, generate: Set(compiled.requested)) {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent(file.path)
+        let data = Data(file.contents.utf8)
+        if (try? Data(contentsOf: url)) == data { continue }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    }
 }
