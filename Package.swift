@@ -48,7 +48,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "JicengAPI", "RPC", "Store", "ProtoRuntime"]),
         .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
