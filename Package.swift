@@ -4,9 +4,10 @@
 // Layers import only downward:
 //   ProtoRuntime ← RPC ← HTTP2Transport
 //   ProtoRuntime ← JicengAPI (generated) ← StandardServices / Platform ← jiceng (executable)
-//   Store ← Platform
+//   Store ← Platform;  Store ← StorePostgres (libpq)
 // The C system libraries are reached only through the thin `C*` module-map targets, and each is
-// imported by exactly one layer (nghttp2 by HTTP2Transport, sqlite by Store, zlib by RPC).
+// imported by exactly one layer (nghttp2 by HTTP2Transport, sqlite by Store, libpq by StorePostgres,
+// zlib by RPC).
 import PackageDescription
 
 let package = Package(
@@ -21,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CNGHTTP2", path: "Sources/CNGHTTP2", providers: [.apt(["libnghttp2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPQ", path: "Sources/CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         // Test oracle only: an independent protobuf runtime to check our wire format against.
@@ -39,6 +41,9 @@ let package = Package(
         .target(name: "JicengAPI", dependencies: ["ProtoRuntime", "RPC"]),
         .target(name: "StandardServices", dependencies: ["JicengAPI", "RPC", "ProtoRuntime"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
+        // The PostgreSQL implementation of Store's protocols, kept apart so that only what serves
+        // from PostgreSQL links libpq.
+        .target(name: "StorePostgres", dependencies: ["Store", "CPQ"]),
         .target(name: "Platform", dependencies: ["JicengAPI", "RPC", "Store", "COpenSSL"]),
         .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime"]),
         .executableTarget(
@@ -51,11 +56,11 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StorePostgres"]),
         // Run by StoreTests' kill -9 test: writes as fast as it can, printing each acknowledged id.
-        .executableTarget(name: "store-crash-probe", dependencies: ["Store"], path: "Tests/StoreCrashProbe"),
+        .executableTarget(name: "store-crash-probe", dependencies: ["Store", "StorePostgres"], path: "Tests/StoreCrashProbe"),
 
         // MARK: Benchmarks
-        .executableTarget(name: "store-bench", dependencies: ["Store"], path: "bench/store", exclude: ["RESULTS.md"]),
+        .executableTarget(name: "store-bench", dependencies: ["Store", "StorePostgres"], path: "bench/store", exclude: ["RESULTS.md"]),
     ]
 )
