@@ -1,6 +1,10 @@
 import CPQ
 import Store
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One libpq connection: the C bridge for connecting, preparing and running statements.
 ///
 /// A connection belongs to the one pool thread that opened it. libpq calls block until the server
@@ -143,6 +147,23 @@ final class PostgresConnection {
         let statement = PreparedStatement(name: name, parameterCount: Int(PQnparams(description)))
         statements[sql] = statement
         return statement
+    }
+
+    /// Waits up to `milliseconds` for the server to send something, then returns the payloads of
+    /// the notifications that arrived on LISTENed channels (none on timeout). Throws `io` once the
+    /// connection is lost.
+    func awaitNotifications(milliseconds: Int32) throws(StoreError) -> [String] {
+        let socket = PQsocket(handle)
+        guard socket >= 0 else { throw .io("PostgreSQL at \(displayURL): the connection is closed") }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        _ = poll(&descriptor, 1, milliseconds)
+        guard PQconsumeInput(handle) == 1 else { throw .io("PostgreSQL at \(displayURL): \(errorMessage)") }
+        var payloads: [String] = []
+        while let notification = PQnotifies(handle) {
+            payloads.append(String(cString: notification.pointee.extra))
+            PQfreemem(notification)
+        }
+        return payloads
     }
 
     /// Throws the error `result` reports, if any, remembering the transaction's first failure.

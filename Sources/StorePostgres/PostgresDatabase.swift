@@ -47,7 +47,7 @@ public final class PostgresDatabase: Database {
     /// The server's URL with any password blanked out.
     public let displayURL: String
     let configuration: Configuration
-    private let url: String
+    let url: String
     private let jobs = JobQueue<PostgresJob>()
     private let threads = DispatchGroup()
     private let retryCounter = RetryCounter()
@@ -83,7 +83,7 @@ public final class PostgresDatabase: Database {
             }
             // Instances starting together migrate one after another: PostgreSQL's DDL (even
             // CREATE TABLE IF NOT EXISTS) is not safe to race.
-            let lock = try await MigrationLock.acquire(url: url, displayURL: database.displayURL)
+            let lock = try await database.advisoryLock(PostgresAdvisoryLock.migrationKey)
             do {
                 try await SchemaMigrator.migrate(database, schemas: [Schema.store(.postgresql)] + schemas)
             } catch {

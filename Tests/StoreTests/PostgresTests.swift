@@ -143,4 +143,48 @@ struct PostgresTests {
             #expect(!reason.contains("secret"))
         }
     }
+
+    /// Notifications reach a listener when (and only when) the transaction sending them commits.
+    @Test(.timeLimit(.minutes(1))) func notificationsArriveOnCommitOnly() async throws {
+        struct Refused: Error {}
+        let store = try await TestStore(.postgresql)
+        let db = try #require(try await store.open() as? PostgresDatabase)
+        let channel = "jobs_" + (try await db.read { tx in try tx.scalar("SELECT current_schema()", as: String.self)! })
+        let notifications = try await db.notifications(channel: channel)
+        await #expect(throws: Refused.self) {
+            try await db.write { tx in
+                try tx.notify(channel: channel, payload: "rolled back")
+                throw Refused()
+            }
+        }
+        try await db.write { tx in try tx.notify(channel: channel, payload: "first") }
+        try await db.write { tx in try tx.notify(channel: channel, payload: "second") }
+        var received: [String] = []
+        for await payload in notifications {
+            received.append(payload)
+            if received.count == 2 { break }
+        }
+        #expect(received == ["first", "second"])
+        await #expect(throws: StoreError.self) { _ = try await db.notifications(channel: "Bad; DROP") }
+        await db.close()
+    }
+
+    /// One session at a time holds an advisory lock, across databases objects (and so across
+    /// instances), until it releases it.
+    @Test func anAdvisoryLockHasOneHolderAtATime() async throws {
+        let store = try await TestStore(.postgresql)
+        let first = try #require(try await store.open(connections: 1) as? PostgresDatabase)
+        let second = try #require(try await store.open(connections: 1) as? PostgresDatabase)
+        let key = Int64.random(in: 1...Int64.max)
+        let held = try #require(try await first.tryAdvisoryLock(key))
+        #expect(await held.isHeld())
+        #expect(try await second.tryAdvisoryLock(key) == nil)
+        await held.release()
+        #expect(await !held.isHeld())
+        let taken = try #require(try await second.tryAdvisoryLock(key))
+        #expect(try await first.tryAdvisoryLock(key) == nil)
+        await taken.release()
+        await first.close()
+        await second.close()
+    }
 }

@@ -24,8 +24,26 @@ done
 if [[ -z "$bindir" ]] && command -v pg_ctl >/dev/null 2>&1; then bindir="$(dirname "$(command -v pg_ctl)")"; fi
 [[ -n "$bindir" ]] || die "PostgreSQL server binaries not found (install Debian's postgresql package: apt-get install postgresql)"
 
+# Runs a command as the cluster's owner. As root, also in a mount namespace of its own with a
+# private /dev (null, zero, random, urandom, shm, fd): initdb and the server write to /dev/null
+# as the owner, and on a shared machine something may replace the host's /dev/null with a plain
+# root-owned file (a tool writing its output "atomically" there does that), which would make them
+# fail obscurely. A bind mount over /dev/null alone would not do: replacing the host's file
+# detaches it.
+private_dev='mount -t tmpfs -o mode=755 jiceng-pg-dev /dev &&
+    mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/zero c 1 5 &&
+    mknod -m 666 /dev/random c 1 8 && mknod -m 666 /dev/urandom c 1 9 &&
+    mkdir -m 1777 /dev/shm && ln -s /proc/self/fd /dev/fd &&
+    ln -s /proc/self/fd/0 /dev/stdin && ln -s /proc/self/fd/1 /dev/stdout && ln -s /proc/self/fd/2 /dev/stderr &&
+    exec runuser -u "$1" -- "${@:2}"'
 as_owner() {
-    if [[ $(id -u) -eq 0 ]]; then runuser -u "$owner" -- "$@"; else "$@"; fi
+    if [[ $(id -u) -ne 0 ]]; then
+        "$@"
+    elif unshare --mount --propagation private true 2>&-; then
+        unshare --mount --propagation private bash -c "$private_dev" as_owner "$owner" "$@"
+    else
+        runuser -u "$owner" -- "$@"
+    fi
 }
 
 owner="$(id -un)"
