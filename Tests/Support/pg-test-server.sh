@@ -74,7 +74,7 @@ start)
     echo "postgresql://jiceng@127.0.0.1:$port/jiceng_test"
     ;;
 stop)
-    [[ -d "$dir/data" ]] || exit 0
+    [[ -d "$dir/data" ]] || { rm -rf "$dir"; exit 0; }
     as_owner "$bindir/pg_ctl" stop --pgdata="$dir/data" --mode=fast --wait >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
