@@ -22,7 +22,7 @@ final class ScratchDataDirectory {
         await database?.close()
         var configuration = SQLiteDatabase.Configuration()
         configuration.readerCount = 1
-        database = try await SQLiteDatabase.open(directory: path, schemas: [.platform(.sqlite)], configuration: configuration)
+        database = try await SQLiteDatabase.open(directory: path, schemas: [PlatformSchema.schema(.sqlite)], configuration: configuration)
     }
 
     func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }

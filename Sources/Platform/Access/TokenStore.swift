@@ -73,8 +73,8 @@ public enum TokenStore {
             INSERT INTO access_tokens (id, secret_digest, org_id, role, label, create_time, expire_time, revoke_time)
             VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)
             """, [
-                token.id, token.secretDigest, orgID, role.rawValue, label, StoredTime.microseconds(now),
-                expireTime.map(StoredTime.microseconds),
+                token.id, token.secretDigest, orgID, role.rawValue, label, StoredTime.micros(now),
+                expireTime.map(StoredTime.micros),
             ])
     }
 
@@ -102,7 +102,7 @@ public enum TokenStore {
     public static func revoke(id: String, now: Date, in tx: any SQLWriteTransaction) throws {
         guard let existing = try fetch(id: id, in: tx) else { throw Failure.unknownToken(id) }
         guard existing.revokeTime == nil else { throw Failure.alreadyRevoked(id) }
-        try tx.execute("UPDATE access_tokens SET revoke_time = $2 WHERE id = $1", [id, StoredTime.microseconds(now)])
+        try tx.execute("UPDATE access_tokens SET revoke_time = $2 WHERE id = $1", [id, StoredTime.micros(now)])
     }
 
     /// The caller a presented token stands for, or nil when the token is unknown, its secret does
@@ -113,7 +113,7 @@ public enum TokenStore {
             """, [token.id])
         else { return nil }
         guard AccessToken.digestsMatch(try row.get("secret_digest"), token.secretDigest) else { return nil }
-        let now = StoredTime.microseconds(now)
+        let now = StoredTime.micros(now)
         if try row.get("revoke_time", as: Int64?.self) != nil { return nil }
         if let expiry = try row.get("expire_time", as: Int64?.self), now >= expiry { return nil }
         guard let role = Role(rawValue: try row.get("role")) else { return nil }
@@ -127,8 +127,8 @@ public enum TokenStore {
         }
         return Record(
             id: try row.get("id"), orgID: try row.get("org_id"), role: role, label: try row.get("label"),
-            createTime: StoredTime.date(microseconds: try row.get("create_time")),
-            expireTime: try row.get("expire_time", as: Int64?.self).map { StoredTime.date(microseconds: $0) },
-            revokeTime: try row.get("revoke_time", as: Int64?.self).map { StoredTime.date(microseconds: $0) })
+            createTime: StoredTime.date(try row.get("create_time")),
+            expireTime: try row.get("expire_time", as: Int64?.self).map { StoredTime.date($0) },
+            revokeTime: try row.get("revoke_time", as: Int64?.self).map { StoredTime.date($0) })
     }
 }

@@ -44,9 +44,9 @@ public struct DemoCityBuilder: Sendable {
         do {
             created = try await database.write { tx -> Bool in
                 guard try OrgStore.count(in: tx) == 0 else { return false }
-                let time = StoredTime.timestamp(microseconds: StoredTime.microseconds(now))
+                let time = StoredTime.timestamp(micros: StoredTime.micros(now))
                 for unit in tree.units {
-                    try OrgStore.insert(unit.orgUnit(etag: DemoEtag.next(), time: time), in: tx)
+                    try OrgStore.insert(unit.orgUnit(etag: Etag.next(), time: time), in: tx)
                 }
                 for demo in tokens {
                     try TokenStore.insert(demo.token, orgID: demo.orgID, role: demo.role, label: demo.label,
@@ -115,9 +115,4 @@ extension DemoOrgUnit {
         unit.updateTime = time
         return unit
     }
-}
-
-/// Stand-in until the platform's `Etag` lands: a random short string.
-private enum DemoEtag {
-    static func next() -> String { AccessToken.generate().id }
 }

@@ -34,7 +34,7 @@ public enum OrgStore {
             """, [
                 unit.id, unit.name, unit.kind.rawValue, nonEmpty(unit.parentId), nonEmpty(unit.districtId),
                 nonEmpty(unit.stationedTownId), unit.active, unit.etag,
-                StoredTime.microseconds(unit.createTime), StoredTime.microseconds(unit.updateTime),
+                StoredTime.micros(unit.createTime), StoredTime.micros(unit.updateTime),
                 unit.serializedBytes(),
             ])
     }
@@ -48,7 +48,7 @@ public enum OrgStore {
             WHERE id = $1
             """, [
                 unit.id, unit.name, unit.active, nonEmpty(unit.stationedTownId), unit.etag,
-                StoredTime.microseconds(unit.updateTime), unit.serializedBytes(),
+                StoredTime.micros(unit.updateTime), unit.serializedBytes(),
             ]) == 1
     }
 
