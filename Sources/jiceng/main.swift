@@ -1,6 +1,8 @@
 // The `jiceng` command: serve, admin, call and the human-friendly subcommands.
 import Foundation
 import HTTP2Transport
+import JicengAPI
+import RPC
 import StandardServices
 
 /// `jiceng serve [--listen HOST:PORT] [--data DIR]`: serves until SIGTERM or SIGINT, then drains.
@@ -20,7 +22,13 @@ func serve(_ arguments: ArraySlice<String>) -> Never {
     _ = data  // The store arrives with the domain; health needs no data.
 
     let health = HealthService()
-    let server = GRPCServer(configuration: .init(listen: address), services: [health])
+    var services: [any RPCService] = [health, EchoService()]
+    let hosted = Set(services.flatMap { $0.methods.map(\.descriptor.service) })
+    let reflection = ReflectionService(serviceNames: Array(hosted) + [
+        Grpc_Reflection_V1_ServerReflection.serviceName, Grpc_Reflection_V1alpha_ServerReflection.serviceName,
+    ])
+    services += [reflection, ReflectionServiceV1Alpha(reflection)]
+    let server = GRPCServer(configuration: .init(listen: address), services: services)
     server.onShutdown { health.enterShutdown() }
     do {
         try server.start()
