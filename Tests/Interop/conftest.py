@@ -36,19 +36,20 @@ class RunningServer:
 
 def start_server(data: str | None = None, demo: bool = False, port: int | None = None) -> RunningServer:
     """Starts `jiceng serve` on `data` (a fresh temporary directory if None) and waits until it
-    accepts connections. stderr goes to DATA/../serve-*.log so a busy log never blocks the server."""
+    accepts connections. stderr goes to DATA/serve.log, so a busy call log never blocks the server."""
     port = port or _free_port()
     data = data or tempfile.mkdtemp(prefix="jiceng-interop-")
+    os.makedirs(data, exist_ok=True)
     arguments = [BINARY, "serve", "--listen", f"127.0.0.1:{port}", "--data", data]
     if demo:
         arguments.append("--demo")
-    log = open(data.rstrip("/") + f"-serve-{port}.log", "ab")
-    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=log)
-    log.close()
+    log_path = os.path.join(data, "serve.log")
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=log)
     address = f"127.0.0.1:{port}"
     for _ in range(600):
         if process.poll() is not None:
-            with open(data.rstrip("/") + f"-serve-{port}.log", "rb") as f:
+            with open(log_path, "rb") as f:
                 raise RuntimeError(f"server exited early: {f.read().decode(errors='replace')}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.1):
@@ -70,6 +71,7 @@ def server():
     running = start_server()
     yield running
     stop_server(running)
+    shutil.rmtree(running.data, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
