@@ -17,6 +17,15 @@ def all_methods(api):
                 yield service, method
 
 
+def protected_unary_methods(api):
+    """(path, rule) of every unary method that needs a token."""
+    extension = api.options_pb2.method_access
+    for service, method in all_methods(api):
+        rule = method.GetOptions().Extensions[extension]
+        if not (rule.allow_anonymous or method.client_streaming or method.server_streaming):
+            yield f"/{service.full_name}/{method.name}", rule
+
+
 def test_every_method_has_an_access_rule(api):
     extension = api.options_pb2.method_access
     methods = list(all_methods(api))
@@ -29,31 +38,21 @@ def test_every_method_has_an_access_rule(api):
 
 
 def test_server_refuses_every_protected_method_without_a_token(demo, api):
-    extension = api.options_pb2.method_access
     with demo.channel() as channel:
-        for service, method in all_methods(api):
-            rule = method.GetOptions().Extensions[extension]
-            if rule.allow_anonymous or method.client_streaming or method.server_streaming:
-                continue
-            call = channel.unary_unary(f"/{service.full_name}/{method.name}")
+        for path, _ in protected_unary_methods(api):
             with pytest.raises(grpc.RpcError) as info:
-                call(b"", timeout=20)
-            assert info.value.code() == grpc.StatusCode.UNAUTHENTICATED, method.full_name
+                channel.unary_unary(path)(b"", timeout=20)
+            assert info.value.code() == grpc.StatusCode.UNAUTHENTICATED, path
 
 
 def test_roles_outside_the_rule_are_refused_before_the_handler(demo, api):
     """For every unary method, a role the rule leaves out gets PERMISSION_DENIED, never the handler."""
-    extension = api.options_pb2.method_access
     names = {1: "CITY_ADMIN", 2: "DISTRICT_ADMIN", 3: "TOWN_OPERATOR", 4: "DEPARTMENT_OPERATOR", 5: "GRID_WORKER", 6: "AUDITOR"}
     with demo.channel() as channel:
-        for service, method in all_methods(api):
-            rule = method.GetOptions().Extensions[extension]
-            if rule.allow_anonymous or method.client_streaming or method.server_streaming:
-                continue
-            call = channel.unary_unary(f"/{service.full_name}/{method.name}")
+        for path, rule in protected_unary_methods(api):
             for number, role in names.items():
                 if number in rule.roles:
                     continue
                 with pytest.raises(grpc.RpcError) as info:
-                    call(b"", timeout=20, metadata=bearer(demo.token(role)))
-                assert info.value.code() == grpc.StatusCode.PERMISSION_DENIED, (method.full_name, role)
+                    channel.unary_unary(path)(b"", timeout=20, metadata=bearer(demo.token(role)))
+                assert info.value.code() == grpc.StatusCode.PERMISSION_DENIED, (path, role)
