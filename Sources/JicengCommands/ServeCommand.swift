@@ -62,6 +62,7 @@ public enum ServeCommand {
         await server.waitUntilStopped()
         withExtendedLifetime(signals) {}
         await database.close()
+        BufferedLineWriter.standardError.flush()
         report("jiceng 已停止")
     }
 
