@@ -46,5 +46,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
+        .testTarget(name: "ProtocCoreTests", dependencies: ["ProtocCore", "ProtoRuntime"], path: "codegen/Tests/ProtocCoreTests",
+                    exclude: ["Corpus"]),
     ]
 )

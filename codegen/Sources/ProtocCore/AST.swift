@@ -40,7 +40,9 @@ struct Sites: Sendable {
     private var positions: [ErrorSite: SourcePosition] = [:]
     subscript(site: ErrorSite) -> SourcePosition? {
         get { positions[site] }
-        set { if let newValue { positions[site] = newValue } }
+        // Like protoc's source location table, the first position recorded for a part wins
+        // (a group's field keeps its `group` keyword as its type position).
+        set { if let newValue, positions[site] == nil { positions[site] = newValue } }
     }
 }
 

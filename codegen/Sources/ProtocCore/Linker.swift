@@ -64,6 +64,7 @@ struct Linker {
         for message in file.messages { crossLinkMessage(message) }
         for field in file.extensions { crossLinkField(field, containingMessage: nil) }
         for service in file.services { crossLinkService(service) }
+        if !hints.isEmpty { suggestFieldNumbers() }
 
         guard errors.isEmpty else { return }
         var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table)
@@ -75,6 +76,69 @@ struct Linker {
         interpreter.updateSourceLocations()
 
         validateFile()
+    }
+
+    // MARK: Field number hints
+
+    /// protoc suggests free field numbers for a top-level message after a numbering error.
+    private struct FieldNumberHint {
+        var count: Int32 = 0
+        var position: SourcePosition?
+        var hasReason = false
+    }
+
+    private var hints: [ObjectIdentifier: FieldNumberHint] = [:]
+
+    private mutating func requestHint(_ message: MessageNode?, at position: SourcePosition?, start: Int32 = 0, end: Int32 = 1) {
+        guard let message else { return }
+        func fit(_ v: Int64) -> Int64 { min(max(v, 0), 536_870_911) }
+        var hint = hints[ObjectIdentifier(message), default: FieldNumberHint()]
+        hint.count = Int32(fit(Int64(hint.count) + fit(fit(Int64(end)) - fit(Int64(start)))))
+        if !hint.hasReason {
+            hint.hasReason = true
+            hint.position = position
+        }
+        hints[ObjectIdentifier(message)] = hint
+    }
+
+    private mutating func suggestFieldNumbers() {
+        for message in file.messages {
+            guard let hint = hints[ObjectIdentifier(message)] else { continue }
+            var remaining = min(3, hint.count)
+            guard remaining > 0 else { continue }
+            var used: [(from: Int64, to: Int64)] = []
+            func addNumber(_ n: Int32) {
+                guard n > 0 && n <= 536_870_911 else { return }
+                if let last = used.last, Int64(n) == last.to {
+                    used[used.count - 1].to = Int64(n) + 1
+                } else {
+                    used.append((Int64(n), Int64(n) + 1))
+                }
+            }
+            func addRange(_ from: Int32, _ to: Int32) {
+                let f = max(0, min(536_870_912, Int64(from))), t = max(0, min(536_870_912, Int64(to)))
+                if f < t { used.append((f, t)) }
+            }
+            for field in message.fields { addNumber(field.number) }
+            for field in message.extensions { addNumber(field.number) }
+            for range in message.reservedRanges { addRange(range.start, range.end) }
+            for range in message.extensionRanges { addRange(range.start, range.end) }
+            used.append((536_870_911, Int64(Int32.max)))
+            used.append((19000, 19999))
+            used.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+            var current: Int64 = 1
+            var suggestions: [String] = []
+            for range in used {
+                while current < range.from && remaining > 0 {
+                    suggestions.append(String(current))
+                    current += 1
+                    remaining -= 1
+                }
+                if remaining == 0 { break }
+                current = max(current, range.to)
+            }
+            error("Suggested field numbers for \(message.fullName): \(suggestions.joined(separator: ", "))", at: hint.position)
+        }
     }
 
     // MARK: Symbols
@@ -122,7 +186,7 @@ struct Linker {
         }
         for (i, field) in message.fields.enumerated() {
             field.path = message.path + [2, Int32(i)]
-            buildField(field, scope: message.fullName, isExtension: false, inProto3: file.isProto3)
+            buildField(field, scope: message.fullName, isExtension: false, inProto3: file.isProto3, in: message)
         }
         for (i, nested) in message.nestedMessages.enumerated() {
             nested.path = message.path + [3, Int32(i)]
@@ -135,6 +199,7 @@ struct Linker {
         for (i, range) in message.extensionRanges.enumerated() {
             range.path = message.path + [5, Int32(i)]
             if range.start <= 0 {
+                requestHint(message, at: range.sites[.number], start: range.start, end: range.end)
                 error("Extension numbers must be positive integers.", range.sites, .number)
             }
             if range.start >= range.end {
@@ -146,9 +211,10 @@ struct Linker {
         }
         for (i, field) in message.extensions.enumerated() {
             field.path = message.path + [6, Int32(i)]
-            buildField(field, scope: message.fullName, isExtension: true, inProto3: file.isProto3)
+            buildField(field, scope: message.fullName, isExtension: true, inProto3: file.isProto3, in: message)
         }
         for range in message.reservedRanges where range.start <= 0 {
+            requestHint(message, at: nil, start: range.start, end: range.end)
             error("Reserved numbers must be positive integers.", at: nil)
         }
         if let options = message.options {
@@ -161,9 +227,11 @@ struct Linker {
         }
         for field in message.fields {
             for range in message.extensionRanges where range.start <= field.number && field.number < range.end {
+                requestHint(message, at: range.sites[.number])
                 error("Extension range \(range.start) to \(range.end - 1) includes field \"\(field.name)\" (\(field.number)).", range.sites, .number)
             }
             for range in message.reservedRanges where range.start <= field.number && field.number < range.end {
+                requestHint(message, at: nil)
                 error("Field \"\(field.name)\" uses reserved number \(field.number).", at: nil)
             }
             if reservedNames.contains(field.name) {
@@ -185,7 +253,7 @@ struct Linker {
         }
     }
 
-    private mutating func buildField(_ field: FieldNode, scope: String, isExtension: Bool, inProto3: Bool) {
+    private mutating func buildField(_ field: FieldNode, scope: String, isExtension: Bool, inProto3: Bool, in message: MessageNode? = nil) {
         field.fullName = qualify(scope, field.name)
         field.isInProto3File = inProto3
         if field.label == .required && isExtension {
@@ -198,10 +266,13 @@ struct Linker {
             normalizeDefault(field, type: type, raw: raw)
         }
         if field.number <= 0 {
+            requestHint(message, at: field.sites[.number])
             error("Field numbers must be positive integers.", field.sites, .number)
         } else if !isExtension && field.number > 536_870_911 {
+            requestHint(message, at: field.sites[.number])
             error("Field numbers cannot be greater than 536870911.", field.sites, .number)
         } else if field.number >= 19000 && field.number <= 19999 {
+            requestHint(message, at: field.sites[.number])
             error("Field numbers 19000 through 19999 are reserved for the protocol buffer library implementation.", field.sites, .number)
         }
         if let options = field.options {

@@ -221,8 +221,6 @@ struct OptionInterpreter {
             case .double(let d): v = d
             case .positiveInt(let p): v = Double(p)
             case .negativeInt(let n): v = Double(n)
-            case .identifier("inf"): v = .infinity
-            case .identifier("nan"): v = .nan
             default:
                 error("Value must be number for \(field.type == .float ? "float" : "double") option \"\(name)\".", option, .optionValue); return nil
             }

@@ -1216,7 +1216,7 @@ struct Parser {
             break
         }
         if allowAlias && !hasDuplicates {
-            addError("\"\(node.name)\" declares support for enum aliases but no enum values share field numbers. Please either remove the unnecessary 'allow_alias = true' option or ensure at least one enum value shares a field number.")
+            addError("\"\(node.name)\" declares support for enum aliases but no enum values share field numbers. Please remove the unnecessary 'option allow_alias = true;' declaration.")
             return false
         }
         return true
@@ -1347,6 +1347,8 @@ struct Parser {
         }
         guard consume(")") else { return false }
         if lookingAt("{") {
+            // protoc creates the (possibly empty) options message as soon as it sees the block.
+            if method.options == nil { method.options = OptionsNode() }
             _ = consumeEndOfDeclaration("{", location)
             while !tryConsumeEndOfDeclaration("}", nil) {
                 if atEnd {
