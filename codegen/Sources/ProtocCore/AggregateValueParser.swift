@@ -66,10 +66,11 @@ struct AggregateValueParser {
                 _ = tryConsume(":")
                 if field.isRepeated && tryConsume("[") {
                     if !tryConsume("]") {
-                        repeat {
+                        while true {
                             collected[field.number]!.values.append(try parseMessageValue(field))
-                        } while tryConsume(",")
-                        try expect("]")
+                            if tryConsume("]") { break }
+                            try expect(",")
+                        }
                     }
                 } else {
                     collected[field.number]!.values.append(try parseMessageValue(field))
@@ -78,10 +79,11 @@ struct AggregateValueParser {
                 try expect(":")
                 if field.isRepeated && tryConsume("[") {
                     if !tryConsume("]") {
-                        repeat {
+                        while true {
                             collected[field.number]!.values.append(try parseScalar(field))
-                        } while tryConsume(",")
-                        try expect("]")
+                            if tryConsume("]") { break }
+                            try expect(",")
+                        }
                     }
                 } else {
                     collected[field.number]!.values.append(try parseScalar(field))
@@ -120,12 +122,11 @@ struct AggregateValueParser {
 
     private mutating func parseFieldName(_ message: MessageNode) throws -> OptionField {
         if tryConsume("[") {
-            var name = ""
-            while !tryConsume("]") {
-                guard current.kind != .end else { throw Failure(message: "Expected \"]\".") }
-                name += current.text
-                lexer.next()
+            var name = try identifier()
+            while tryConsume(".") {
+                name += "." + (try identifier())
             }
+            try expect("]")
             if case .field(let node)? = resolver.lookup(name, relativeTo: message.fullName)?.kind,
                node.extendee != nil, node.resolvedExtendee == "." + message.fullName {
                 return OptionField(declared: node)
@@ -148,6 +149,14 @@ struct AggregateValueParser {
             throw Failure(message: "Message type \"\(message.fullName)\" has no field named \"\(name)\".")
         }
         return OptionField(declared: node)
+    }
+
+    private mutating func identifier() throws -> String {
+        guard current.kind == .identifier else {
+            throw Failure(message: "Expected identifier, got: \(current.text)")
+        }
+        defer { lexer.next() }
+        return current.text
     }
 
     private mutating func parseMessageValue(_ field: OptionField) throws -> [UInt8] {

@@ -117,6 +117,12 @@ struct CompileSession {
     mutating func build(_ name: String, importedFrom: FileNode?) -> FileNode? {
         if let file = built[name] { return file }
         if failed.contains(name) { return nil }
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        if name.contains("\\") || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            errors.append(Diagnostic(file: name, line: nil, column: nil, message: "Backslashes, consecutive slashes, \".\", or \"..\" are not allowed in the virtual path"))
+            failed.insert(name)
+            return nil
+        }
         guard let bytes = read(name) else {
             errors.append(Diagnostic(file: name, line: nil, column: nil, message: "File not found."))
             failed.insert(name)
@@ -165,16 +171,13 @@ struct CompileSession {
         }
         for case let dep? in direct { addVisible(dep) }
 
-        if !linkErrors.isEmpty {
-            errors += linkErrors
-            failed.insert(name)
-            return nil
-        }
+        // Like protoc, link even when an import failed: the missing file's names are simply
+        // not there, and every error found is reported.
         let checkpoint = table.checkpoint()
         var linker = Linker(file: file, table: table, visibleFiles: visible)
-        linker.link()
-        if !linker.errors.isEmpty {
-            errors += linker.errors
+        linker.link(afterErrors: !linkErrors.isEmpty)
+        if !linkErrors.isEmpty || !linker.errors.isEmpty {
+            errors += linkErrors + linker.errors
             table.rollback(to: checkpoint)
             failed.insert(name)
             return nil

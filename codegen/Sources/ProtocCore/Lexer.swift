@@ -14,8 +14,15 @@ struct Lexer {
 
     private(set) var current = Token.start
     private(set) var previous = Token.start
-    /// Errors found while tokenizing, with 0-based positions.
+    /// Errors found while tokenizing and not yet taken, with 0-based positions.
     private(set) var errors: [(line: Int, column: Int, message: String)] = []
+
+    /// Hands over the errors found so far (so they interleave with the parser's in time order,
+    /// as protoc reports them).
+    mutating func takeErrors() -> [(line: Int, column: Int, message: String)] {
+        defer { errors.removeAll() }
+        return errors
+    }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes

@@ -45,13 +45,12 @@ struct Linker {
 
     // MARK: Entry point
 
-    /// Links the file; on success its nodes carry resolved names and encoded options.
-    mutating func link() {
+    /// Links the file; on success its nodes carry resolved names and encoded options. After
+    /// earlier errors (e.g. a failed import) options are neither interpreted nor validated, as
+    /// in protoc.
+    mutating func link(afterErrors: Bool = false) {
         if let package = file.package, !package.isEmpty {
             addPackage(package)
-        }
-        if let options = file.options {
-            pendingOptions.append(PendingOptions(options: options, kind: .file, path: [8], nameScope: package + ".dummy"))
         }
         for message in file.messages { buildMessage(message, scope: package) }
         for node in file.enums { buildEnum(node, scope: package) }
@@ -60,16 +59,20 @@ struct Linker {
             field.path = [7, Int32(i)]
             buildField(field, scope: package, isExtension: true, inProto3: file.isProto3)
         }
+        if let options = file.options {
+            pendingOptions.append(PendingOptions(options: options, kind: .file, path: [8], nameScope: package + ".dummy"))
+        }
 
         for message in file.messages { crossLinkMessage(message) }
         for field in file.extensions { crossLinkField(field, containingMessage: nil) }
         for service in file.services { crossLinkService(service) }
         if !hints.isEmpty { suggestFieldNumbers() }
 
-        guard errors.isEmpty else { return }
+        guard errors.isEmpty && !afterErrors else { return }
         var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table)
+        // An element's options stop at its first bad one; the other elements are still tried.
         for pending in pendingOptions {
-            if !interpreter.interpret(pending) { break }
+            _ = interpreter.interpret(pending)
         }
         errors += interpreter.errors
         guard errors.isEmpty else { return }
@@ -174,15 +177,14 @@ struct Linker {
 
     private mutating func buildMessage(_ message: MessageNode, scope: String) {
         message.fullName = qualify(scope, message.name)
-        addSymbol(message.fullName, .message(message), message.sites)
 
         for (i, oneof) in message.oneofs.enumerated() {
             oneof.fullName = message.fullName + "." + oneof.name
             oneof.path = message.path + [8, Int32(i)]
-            addSymbol(oneof.fullName, .oneof(oneof), oneof.sites)
             if let options = oneof.options {
                 pendingOptions.append(PendingOptions(options: options, kind: .oneof, path: oneof.path + [2], nameScope: oneof.fullName))
             }
+            addSymbol(oneof.fullName, .oneof(oneof), oneof.sites)
         }
         for (i, field) in message.fields.enumerated() {
             field.path = message.path + [2, Int32(i)]
@@ -217,9 +219,11 @@ struct Linker {
             requestHint(message, at: nil, start: range.start, end: range.end)
             error("Reserved numbers must be positive integers.", at: nil)
         }
+        // As in protoc, a container registers its own name after its members.
         if let options = message.options {
             pendingOptions.append(PendingOptions(options: options, kind: .message, path: message.path + [7], nameScope: message.fullName))
         }
+        addSymbol(message.fullName, .message(message), message.sites)
 
         var reservedNames = Set<String>()
         for name in message.reservedNames where !reservedNames.insert(name).inserted {
@@ -275,6 +279,10 @@ struct Linker {
             requestHint(message, at: field.sites[.number])
             error("Field numbers 19000 through 19999 are reserved for the protocol buffer library implementation.", field.sites, .number)
         }
+        if field.proto3Optional && !isExtension && field.oneofIndex == nil {
+            // Only possible inside a (proto3, hence invalid) group, which gets no synthetic oneofs.
+            error("Fields with proto3_optional set must be a member of a one-field oneof", at: nil)
+        }
         if let options = field.options {
             pendingOptions.append(PendingOptions(options: options, kind: .field, path: field.path + [8], nameScope: field.fullName))
         }
@@ -327,7 +335,6 @@ struct Linker {
         node.fullName = qualify(scope, node.name)
         node.valueScope = scope
         node.isInProto3File = file.isProto3
-        addSymbol(node.fullName, .enum(node), node.sites)
         if node.values.isEmpty {
             error("Enums must contain at least one value.", node.sites, .name)
         }
@@ -351,6 +358,7 @@ struct Linker {
         if let options = node.options {
             pendingOptions.append(PendingOptions(options: options, kind: .enum, path: node.path + [3], nameScope: node.fullName))
         }
+        addSymbol(node.fullName, .enum(node), node.sites)
         var reservedNames = Set<String>()
         for name in node.reservedNames where !reservedNames.insert(name).inserted {
             error("Enum value \"\(name)\" is reserved multiple times.", node.sites, .name)
@@ -372,7 +380,6 @@ struct Linker {
 
     private mutating func buildService(_ service: ServiceNode) {
         service.fullName = qualify(package, service.name)
-        addSymbol(service.fullName, .service(service), service.sites)
         for (i, method) in service.methods.enumerated() {
             method.path = service.path + [2, Int32(i)]
             method.fullName = service.fullName + "." + method.name
@@ -384,6 +391,7 @@ struct Linker {
         if let options = service.options {
             pendingOptions.append(PendingOptions(options: options, kind: .service, path: service.path + [3], nameScope: service.fullName))
         }
+        addSymbol(service.fullName, .service(service), service.sites)
     }
 
     // MARK: Cross-link

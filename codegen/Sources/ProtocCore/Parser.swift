@@ -49,18 +49,8 @@ struct Parser {
     static func parse(fileName: String, bytes: [UInt8]) -> (FileNode, [Diagnostic]) {
         var parser = Parser(fileName: fileName, bytes: bytes)
         parser.parseFile()
-        var all = parser.errors
-        // Tokenizer errors are reported as they are met; merge them by position.
-        let lexErrors = parser.lexer.errors.map {
-            Diagnostic(file: fileName, line: $0.line, column: $0.column, message: $0.message)
-        }
-        if !lexErrors.isEmpty {
-            all = (lexErrors + all).enumerated().sorted { a, b in
-                let la = (a.element.line ?? -1, a.element.column ?? -1)
-                let lb = (b.element.line ?? -1, b.element.column ?? -1)
-                return la != lb ? la < lb : a.offset < b.offset
-            }.map(\.element)
-        }
+        parser.drainLexerErrors()
+        let all = parser.errors
         parser.file.sourceLocations = parser.locations
         return (parser.file, all)
     }
@@ -75,11 +65,20 @@ struct Parser {
 
     private var atEnd: Bool { current.kind == .end }
 
+    /// Moves the tokenizer's errors (met while reading ahead) into the error list.
+    private mutating func drainLexerErrors() {
+        for e in lexer.takeErrors() {
+            errors.append(Diagnostic(file: file.name, line: e.line, column: e.column, message: e.message))
+        }
+    }
+
     private mutating func addError(_ message: String) {
+        drainLexerErrors()
         errors.append(Diagnostic(file: file.name, line: current.line, column: current.column, message: message))
     }
 
     private mutating func addError(at token: Token, _ message: String) {
+        drainLexerErrors()
         errors.append(Diagnostic(file: file.name, line: token.line, column: token.column, message: message))
     }
 
@@ -674,9 +673,7 @@ struct Parser {
         value.label = .optional
         value.number = 2
         if map.valueTypeName.isEmpty { value.type = map.valueType } else { value.typeName = map.valueTypeName }
-        key.sites = field.sites
-        value.sites = field.sites
-        entry.sites = field.sites
+        // The synthesized entry has no source positions: protoc reports its errors without one.
         entry.fields = [key, value]
         entry.isSynthesizedMapEntry = true
         addNested(entry, to: container)

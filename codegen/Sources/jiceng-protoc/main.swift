@@ -31,8 +31,13 @@ while let argument = arguments.popFirst() {
         }
     } else if argument.hasPrefix("--proto_path") {
         importPaths.append(value("--proto_path"))
-    } else if argument.hasPrefix("--descriptor_set_out") || argument.hasPrefix("-o") && !argument.hasPrefix("--") {
-        descriptorSetOut = argument.hasPrefix("-o") ? String(argument.dropFirst(2)) : value("--descriptor_set_out")
+    } else if argument == "-o" {
+        guard let next = arguments.popFirst() else { fail("Missing value for flag: -o") }
+        descriptorSetOut = next
+    } else if argument.hasPrefix("-o") && !argument.hasPrefix("--") {
+        descriptorSetOut = String(argument.dropFirst(2))
+    } else if argument.hasPrefix("--descriptor_set_out") {
+        descriptorSetOut = value("--descriptor_set_out")
     } else if argument == "--include_imports" {
         includeImports = true
     } else if argument == "--include_source_info" {
