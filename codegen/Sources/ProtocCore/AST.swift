@@ -126,6 +126,14 @@ final class MessageNode {
     var reservedRanges: [RangeNode] = []
     var reservedNames: [String] = []
     var sites = Sites()
+    /// How many leading fields are numbered 1, 2, 3, … in order (protoc's
+    /// `sequential_field_limit_`).
+    var sequentialFieldLimit: Int {
+        var limit = 0
+        while limit < fields.count && limit < 65535 && fields[limit].number == Int32(limit + 1) { limit += 1 }
+        return limit
+    }
+
     /// True for the `…Entry` type the parser makes for a `map<K, V>` field.
     var isSynthesizedMapEntry = false
     /// Filled in by the linker.

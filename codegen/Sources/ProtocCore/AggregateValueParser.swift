@@ -159,7 +159,14 @@ struct AggregateValueParser {
         return current.text
     }
 
+    private var depth = 0
+
     private mutating func parseMessageValue(_ field: OptionField) throws -> [UInt8] {
+        guard depth < 100 else {
+            throw Failure(message: "Message is too deep, the parser exceeded the configured recursion limit of 100.")
+        }
+        depth += 1
+        defer { depth -= 1 }
         let close: String
         if tryConsume("{") {
             close = "}"

@@ -52,7 +52,7 @@ struct Linker {
         if let package = file.package, !package.isEmpty {
             addPackage(package)
         }
-        for message in file.messages { buildMessage(message, scope: package) }
+        for message in file.messages { buildMessage(message, scope: package, depth: 1) }
         for node in file.enums { buildEnum(node, scope: package) }
         for service in file.services { buildService(service) }
         for (i, field) in file.extensions.enumerated() {
@@ -68,6 +68,11 @@ struct Linker {
         for service in file.services { crossLinkService(service) }
         if !hints.isEmpty { suggestFieldNumbers() }
 
+        defer {
+            if !errors.isEmpty || afterErrors {
+                for message in file.messages { detectMapConflicts(message) }
+            }
+        }
         guard errors.isEmpty && !afterErrors else { return }
         var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table)
         // An element's options stop at its first bad one; the other elements are still tried.
@@ -175,8 +180,17 @@ struct Linker {
 
     // MARK: Build
 
-    private mutating func buildMessage(_ message: MessageNode, scope: String) {
+    /// protoc builds at most 31 levels of nested messages.
+    private static let maxMessageDepth = 32
+    private var tooDeep = Set<ObjectIdentifier>()
+
+    private mutating func buildMessage(_ message: MessageNode, scope: String, depth: Int) {
         message.fullName = qualify(scope, message.name)
+        if depth >= Self.maxMessageDepth {
+            error("Reached maximum recursion limit for nested messages.", at: nil)
+            tooDeep.insert(ObjectIdentifier(message))
+            return
+        }
 
         for (i, oneof) in message.oneofs.enumerated() {
             oneof.fullName = message.fullName + "." + oneof.name
@@ -192,7 +206,7 @@ struct Linker {
         }
         for (i, nested) in message.nestedMessages.enumerated() {
             nested.path = message.path + [3, Int32(i)]
-            buildMessage(nested, scope: message.fullName)
+            buildMessage(nested, scope: message.fullName, depth: depth + 1)
         }
         for (i, node) in message.enums.enumerated() {
             node.path = message.path + [4, Int32(i)]
@@ -403,6 +417,7 @@ struct Linker {
     }
 
     private mutating func crossLinkMessage(_ message: MessageNode) {
+        guard !tooDeep.contains(ObjectIdentifier(message)) else { return }
         for nested in message.nestedMessages { crossLinkMessage(nested) }
         for field in message.fields { crossLinkField(field, containingMessage: message) }
         for field in message.extensions { crossLinkField(field, containingMessage: nil) }
@@ -421,11 +436,13 @@ struct Linker {
         }
     }
 
-    /// Numbers used so far per containing message (fields and extensions alike).
-    private var numbersInUse: [String: [Int32: FieldNode]] = [:]
+    /// Numbers used so far per containing message (fields and extensions alike), keyed by the
+    /// message itself: two same-named messages (already an error) do not clash again.
+    private var numbersInUse: [ObjectIdentifier: [Int32: FieldNode]] = [:]
 
     private mutating func crossLinkField(_ field: FieldNode, containingMessage: MessageNode?) {
         var containingName = containingMessage?.fullName
+        var containingNode = containingMessage
         if let extendee = field.extendee {
             guard let symbol = resolver.lookup(extendee, relativeTo: field.fullName) else {
                 notDefined(extendee, field.sites, .extendee)
@@ -437,6 +454,7 @@ struct Linker {
             }
             field.resolvedExtendee = "." + target.fullName
             containingName = target.fullName
+            containingNode = target
             if !target.extensionRanges.contains(where: { $0.start <= field.number && field.number < $0.end }) {
                 error("\"\(target.fullName)\" does not declare \(field.number) as an extension number.", field.sites, .number)
             }
@@ -488,15 +506,24 @@ struct Linker {
             }
         }
 
-        guard let containingName else { return }
-        if let existing = numbersInUse[containingName]?[field.number] {
+        guard let containingName, let containingNode else { return }
+        let key = ObjectIdentifier(containingNode)
+        // protoc finds the leading run of fields numbered 1, 2, 3, … by position, even in another
+        // file, so an extension can clash with one of those.
+        var sequentialClash: FieldNode?
+        let sequential = containingNode.sequentialFieldLimit
+        if field.number >= 1 && Int(field.number) <= sequential {
+            let occupant = containingNode.fields[Int(field.number) - 1]
+            if field.extendee != nil || occupant !== field { sequentialClash = occupant }
+        }
+        if let existing = sequentialClash ?? (sequential >= Int(field.number) && field.number >= 1 ? nil : numbersInUse[key]?[field.number]) {
             if field.extendee != nil {
                 error("Extension number \(field.number) has already been used in \"\(containingName)\" by extension \"\(existing.fullName)\".", field.sites, .number)
             } else {
                 error("Field number \(field.number) has already been used in \"\(containingName)\" by field \"\(existing.name)\".", field.sites, .number)
             }
-        } else {
-            numbersInUse[containingName, default: [:]][field.number] = field
+        } else if !(field.number >= 1 && Int(field.number) <= sequential) {
+            numbersInUse[key, default: [:]][field.number] = field
             if field.extendee != nil {
                 _ = table.addExtension(field, extendee: containingName, file: file)
             }
@@ -522,6 +549,29 @@ struct Linker {
                 }
             } else {
                 notDefined(method.outputType, method.sites, .outputType)
+            }
+        }
+    }
+
+    /// Once something failed, protoc explains clashes with synthesized map entry types.
+    private mutating func detectMapConflicts(_ message: MessageNode) {
+        var seen: [String: MessageNode] = [:]
+        for nested in message.nestedMessages {
+            if let existing = seen[nested.name] {
+                if existing.options?.mapEntry == true || nested.options?.mapEntry == true {
+                    error("Expanded map entry type \(nested.name) conflicts with an existing nested message type.", message.sites, .name)
+                    break
+                }
+            } else {
+                seen[nested.name] = nested
+            }
+            detectMapConflicts(nested)
+        }
+        for (names, kind) in [(message.fields.map(\.name), "field"), (message.enums.map(\.name), "enum type"), (message.oneofs.map(\.name), "oneof type")] {
+            for name in names {
+                if let entry = seen[name], entry.options?.mapEntry == true {
+                    error("Expanded map entry type \(entry.name) conflicts with an existing \(kind).", message.sites, .name)
+                }
             }
         }
     }

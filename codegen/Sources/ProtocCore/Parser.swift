@@ -63,7 +63,13 @@ struct Parser {
 
     private func lookingAt(_ kind: Token.Kind) -> Bool { current.kind == kind }
 
-    private var atEnd: Bool { current.kind == .end }
+    /// True at the end of input, or once nesting went too deep to follow (parsing stops).
+    private var atEnd: Bool { current.kind == .end || abandoned }
+
+    /// Message nesting beyond which the parser gives up (protoc's linker already refuses 32).
+    private static let maxNesting = 64
+    private var nesting = 0
+    private var abandoned = false
 
     /// Moves the tokenizer's errors (met while reading ahead) into the error list.
     private mutating func drainLexerErrors() {
@@ -73,6 +79,7 @@ struct Parser {
     }
 
     private mutating func addError(_ message: String) {
+        guard !abandoned else { return }
         drainLexerErrors()
         errors.append(Diagnostic(file: file.name, line: current.line, column: current.column, message: message))
     }
@@ -367,7 +374,8 @@ struct Parser {
         var package = ""
         while true {
             guard let identifier = consumeIdentifier("Expected identifier.") else {
-                file.package = package
+                // protoc only has a package once it appended a part of the name.
+                if !package.isEmpty { file.package = package }
                 return false
             }
             package += identifier
@@ -416,6 +424,15 @@ struct Parser {
     }
 
     private mutating func parseMessageBlock(_ message: MessageNode, _ location: Int) -> Bool {
+        if nesting >= Self.maxNesting {
+            if !abandoned {
+                errors.append(Diagnostic(file: file.name, line: nil, column: nil, message: "Reached maximum recursion limit for nested messages."))
+            }
+            abandoned = true
+            return false
+        }
+        nesting += 1
+        defer { nesting -= 1 }
         guard consumeEndOfDeclaration("{", location) else { return false }
         while !tryConsumeEndOfDeclaration("}", nil) {
             if atEnd {
@@ -1384,12 +1401,19 @@ struct Parser {
         }
     }
 
+    /// protoc's recursive block skipping, as a loop (a run of `{` must not exhaust the stack).
     private mutating func skipRestOfBlock() {
+        var depth = 1
         while true {
             if atEnd { return }
             if lookingAt(.symbol) {
-                if tryConsumeEndOfDeclaration("}", nil) { return }
-                if tryConsume("{") { skipRestOfBlock() }
+                if tryConsumeEndOfDeclaration("}", nil) {
+                    depth -= 1
+                    if depth == 0 { return }
+                } else if tryConsume("{") {
+                    depth += 1
+                    continue
+                }
             }
             lexer.next()
         }
