@@ -1,6 +1,9 @@
 // jiceng-protoc: our protobuf compiler, with protoc's flag spelling.
 //
-//   jiceng-protoc -I DIR … [--descriptor_set_out=F] [--include_imports] [--include_source_info] FILES…
+//   jiceng-protoc -I DIR … [--descriptor_set_out=F] [--include_imports] [--include_source_info]
+//                 [--swift_out=[OPTS:]DIR] [--swift_opt=OPT]… FILES…
+//
+// Errors go to stderr as `path/file.proto:LINE:COL: message`, and the exit status is 1.
 import Foundation
 import ProtocCore
 
@@ -14,34 +17,46 @@ var inputs: [String] = []
 var descriptorSetOut: String?
 var includeImports = false
 var includeSourceInfo = false
+var swiftOut: String?
+var swiftOptions: [String] = []
 
 var arguments = CommandLine.arguments.dropFirst()[...]
 while let argument = arguments.popFirst() {
+    /// The value of `--flag=value` or `--flag value`.
     func value(_ flag: String) -> String {
         if argument.hasPrefix(flag + "=") { return String(argument.dropFirst(flag.count + 1)) }
         if argument == flag, let next = arguments.popFirst() { return next }
         fail("Missing value for flag: \(flag)")
     }
-    if argument == "-I" || argument.hasPrefix("-I") && !argument.hasPrefix("--") {
-        if argument == "-I" {
-            guard let next = arguments.popFirst() else { fail("Missing value for flag: -I") }
-            importPaths.append(next)
-        } else {
-            importPaths.append(String(argument.dropFirst(2)))
-        }
+    if argument == "-I" || argument == "-o" {
+        guard let next = arguments.popFirst() else { fail("Missing value for flag: \(argument)") }
+        if argument == "-I" { importPaths.append(next) } else { descriptorSetOut = next }
+    } else if argument.hasPrefix("-I") {
+        importPaths.append(String(argument.dropFirst(2)))
+    } else if argument.hasPrefix("-o") {
+        descriptorSetOut = String(argument.dropFirst(2))
     } else if argument.hasPrefix("--proto_path") {
         importPaths.append(value("--proto_path"))
-    } else if argument == "-o" {
-        guard let next = arguments.popFirst() else { fail("Missing value for flag: -o") }
-        descriptorSetOut = next
-    } else if argument.hasPrefix("-o") && !argument.hasPrefix("--") {
-        descriptorSetOut = String(argument.dropFirst(2))
     } else if argument.hasPrefix("--descriptor_set_out") {
         descriptorSetOut = value("--descriptor_set_out")
     } else if argument == "--include_imports" {
         includeImports = true
     } else if argument == "--include_source_info" {
         includeSourceInfo = true
+    } else if argument.hasPrefix("--swift_out") {
+        // protoc's `--x_out=OPTIONS:DIR` form carries options too.
+        let spec = value("--swift_out")
+        if let colon = spec.lastIndex(of: ":") {
+            swiftOptions.append(String(spec[..<colon]))
+            swiftOut = String(spec[spec.index(after: colon)...])
+        } else {
+            swiftOut = spec
+        }
+    } else if argument.hasPrefix("--swift_opt") {
+        swiftOptions.append(value("--swift_opt"))
+    } else if argument == "--version" {
+        print("jiceng-protoc (protoc 3.21 compatible)")
+        exit(0)
     } else if argument.hasPrefix("-") {
         fail("Unknown flag: \(argument)")
     } else {
@@ -50,15 +65,33 @@ while let argument = arguments.popFirst() {
 }
 
 if inputs.isEmpty { fail("Missing input file.") }
+if descriptorSetOut == nil && swiftOut == nil { fail("Missing output directives.") }
 
+let compiled: CompiledFiles
 do {
-    let compiled = try Compiler(importPaths: importPaths.flatMap { $0.split(separator: ":").map(String.init) }).compile(files: inputs)
-    if let descriptorSetOut {
-        let bytes = compiled.descriptorSet(includeImports: includeImports, includeSourceInfo: includeSourceInfo)
-        guard FileManager.default.createFile(atPath: descriptorSetOut, contents: Data(bytes)) else {
-            fail("\(descriptorSetOut): Could not write file.")
-        }
-    }
+    compiled = try Compiler(importPaths: importPaths.flatMap { $0.split(separator: ":").map(String.init) }).compile(files: inputs)
 } catch {
     fail(error.description)
+}
+
+if let descriptorSetOut {
+    let bytes = compiled.descriptorSet(includeImports: includeImports, includeSourceInfo: includeSourceInfo)
+    guard FileManager.default.createFile(atPath: descriptorSetOut, contents: Data(bytes)) else {
+        fail("\(descriptorSetOut): Could not write file.")
+    }
+}
+
+if let swiftOut {
+    do {
+        let options = try SwiftRenderOptions(parameter: swiftOptions.joined(separator: ","))
+        let generated = try SwiftRenderer(options).render(
+            files: try compiled.fileDescriptorProtos(includeSourceInfo: true), generate: Set(compiled.requested))
+        for file in generated {
+            let url = URL(fileURLWithPath: swiftOut).appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents.utf8).write(to: url)
+        }
+    } catch {
+        fail("--swift_out: \(error)")
+    }
 }
