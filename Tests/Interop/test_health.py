@@ -96,3 +96,14 @@ def test_sigterm_drains_watchers_and_exits_cleanly(server):
         assert next(stream).status == health_pb2.HealthCheckResponse.NOT_SERVING
         stream.cancel()
     assert server.process.wait(timeout=30) == 0
+
+
+def test_list_reports_every_service(server):
+    with server.channel() as channel:
+        call = channel.unary_unary(
+            "/grpc.health.v1.Health/List",
+            request_serializer=lambda m: m.SerializeToString(),
+            response_deserializer=health_pb2.HealthListResponse.FromString,
+        )
+        response = call(health_pb2.HealthListRequest(), timeout=10)
+        assert response.statuses[""].status == health_pb2.HealthCheckResponse.SERVING

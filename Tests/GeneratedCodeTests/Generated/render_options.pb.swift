@@ -2,6 +2,7 @@
 // Change the .proto file and regenerate instead.
 
 import ProtoRuntime
+import RPC
 
 public struct Render_Opts_AccessRule: ProtoMessage {
     public var access: Render_Opts_Access = .unspecified
@@ -22,17 +23,17 @@ public struct Render_Opts_AccessRule: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if access.rawValue != 0 { size += 1 + WireSize.int32(access.rawValue) }
-        for v in roles { size += 1 + WireSize.string(v) }
+        if self.access.rawValue != 0 { size += 1 + WireSize.int32(self.access.rawValue) }
+        for v in self.roles { size += 1 + WireSize.string(v) }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if access.rawValue != 0 {
+        if self.access.rawValue != 0 {
             encoder.writeTag(1, .varint)
-            encoder.writeEnum(access.rawValue)
+            encoder.writeEnum(self.access.rawValue)
         }
-        for v in roles {
+        for v in self.roles {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeString(v)
         }
@@ -43,9 +44,9 @@ public struct Render_Opts_AccessRule: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .varint:
-                access = Render_Opts_Access(rawValue: try decoder.readEnum())
+                self.access = Render_Opts_Access(rawValue: try decoder.readEnum())
             case 2 where tag.wireType == .lengthDelimited:
-                roles.append(try decoder.readString())
+                self.roles.append(try decoder.readString())
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }
@@ -70,14 +71,14 @@ public struct Render_Opts_Annotated: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if x != 0 { size += 1 + WireSize.int32(x) }
+        if self.x != 0 { size += 1 + WireSize.int32(self.x) }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if x != 0 {
+        if self.x != 0 {
             encoder.writeTag(1, .varint)
-            encoder.writeInt32(x)
+            encoder.writeInt32(self.x)
         }
         encoder.writeRaw(unknownFields.bytes)
     }
@@ -86,7 +87,7 @@ public struct Render_Opts_Annotated: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .varint:
-                x = try decoder.readInt32()
+                self.x = try decoder.readInt32()
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }
@@ -228,6 +229,53 @@ extension Google_Protobuf_MessageOptions {
     public var hasRenderOptsTable: Bool { unknownFields.containsField(numbered: 50003) }
     /// Removes extension `render.opts.table`.
     public mutating func clearRenderOptsTable() { unknownFields.replaceFields(numbered: 50003, size: 0) { _ in } }
+}
+
+public enum Render_Opts_Demo {
+    public static let serviceName = "render.opts.Demo"
+
+    public enum Method {
+        public static let call = MethodDescriptor(service: serviceName, method: "Call", kind: .unary)
+
+        /// Every method of the service, in declaration order.
+        public static let all: [MethodDescriptor] = [call]
+    }
+}
+
+/// The server side of `render.opts.Demo`: implement the methods and register the value with the
+/// server. A method left out answers UNIMPLEMENTED.
+public protocol Render_Opts_DemoService: RPCService {
+    func call(request: Render_Opts_AccessRule, context: ServerContext) async throws -> Render_Opts_AccessRule
+}
+
+extension Render_Opts_DemoService {
+    public func call(request: Render_Opts_AccessRule, context: ServerContext) async throws -> Render_Opts_AccessRule {
+        throw Status(.unimplemented, "render.opts.Demo/Call is not implemented")
+    }
+
+    /// Every method with its handler, for the server's router.
+    public var methods: [ServerMethod] {
+        [
+            ServerMethod(Render_Opts_Demo.Method.call, .unary { [self] (request: Render_Opts_AccessRule, context) in try await call(request: request, context: context) }),
+        ]
+    }
+}
+
+/// A typed client of `render.opts.Demo` over any `ClientTransport`.
+public struct Render_Opts_DemoClient: Sendable {
+    public let rpc: RPCClient
+
+    public init(_ rpc: RPCClient) {
+        self.rpc = rpc
+    }
+
+    public init(transport: any ClientTransport, interceptors: [any ClientInterceptor] = []) {
+        self.rpc = RPCClient(transport: transport, interceptors: interceptors)
+    }
+
+    public func call(_ request: Render_Opts_AccessRule, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Render_Opts_AccessRule {
+        try await rpc.unary(Render_Opts_Demo.Method.call, request: request, metadata: metadata, options: options)
+    }
 }
 
 /// `render/options.proto` as compiled: its `FileDescriptorProto` (without source info) for reflection.

@@ -149,72 +149,72 @@ public struct Render_V2_Defaults: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if let v = _i { size += 1 + WireSize.int32(v) }
-        if let v = _s { size += 1 + WireSize.string(v) }
-        if let v = _b { size += 1 + WireSize.bytes(v) }
-        if _d != nil { size += 9 }
-        if _f != nil { size += 5 }
-        if _n != nil { size += 9 }
-        if _t != nil { size += 2 }
-        if let v = _l { size += 1 + WireSize.int32(v.rawValue) }
-        if let v = _u { size += 1 + WireSize.varint(v) }
-        if let v = _i64 { size += 1 + WireSize.int64(v) }
-        if _e != nil { size += 5 }
-        if let v = _a { size += 1 + WireSize.int32(v.rawValue) }
-        if let v = _unsetLevel { size += 1 + WireSize.int32(v.rawValue) }
+        if let v = self._i { size += 1 + WireSize.int32(v) }
+        if let v = self._s { size += 1 + WireSize.string(v) }
+        if let v = self._b { size += 1 + WireSize.bytes(v) }
+        if self._d != nil { size += 9 }
+        if self._f != nil { size += 5 }
+        if self._n != nil { size += 9 }
+        if self._t != nil { size += 2 }
+        if let v = self._l { size += 1 + WireSize.int32(v.rawValue) }
+        if let v = self._u { size += 1 + WireSize.varint(v) }
+        if let v = self._i64 { size += 1 + WireSize.int64(v) }
+        if self._e != nil { size += 5 }
+        if let v = self._a { size += 1 + WireSize.int32(v.rawValue) }
+        if let v = self._unsetLevel { size += 1 + WireSize.int32(v.rawValue) }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if let v = _i {
+        if let v = self._i {
             encoder.writeTag(1, .varint)
             encoder.writeInt32(v)
         }
-        if let v = _s {
+        if let v = self._s {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeString(v)
         }
-        if let v = _b {
+        if let v = self._b {
             encoder.writeTag(3, .lengthDelimited)
             encoder.writeBytes(v)
         }
-        if let v = _d {
+        if let v = self._d {
             encoder.writeTag(4, .fixed64)
             encoder.writeDouble(v)
         }
-        if let v = _f {
+        if let v = self._f {
             encoder.writeTag(5, .fixed32)
             encoder.writeFloat(v)
         }
-        if let v = _n {
+        if let v = self._n {
             encoder.writeTag(6, .fixed64)
             encoder.writeDouble(v)
         }
-        if let v = _t {
+        if let v = self._t {
             encoder.writeTag(7, .varint)
             encoder.writeBool(v)
         }
-        if let v = _l {
+        if let v = self._l {
             encoder.writeTag(8, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        if let v = _u {
+        if let v = self._u {
             encoder.writeTag(9, .varint)
             encoder.writeUInt64(v)
         }
-        if let v = _i64 {
+        if let v = self._i64 {
             encoder.writeTag(10, .varint)
             encoder.writeInt64(v)
         }
-        if let v = _e {
+        if let v = self._e {
             encoder.writeTag(11, .fixed32)
             encoder.writeFloat(v)
         }
-        if let v = _a {
+        if let v = self._a {
             encoder.writeTag(12, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        if let v = _unsetLevel {
+        if let v = self._unsetLevel {
             encoder.writeTag(13, .varint)
             encoder.writeEnum(v.rawValue)
         }
@@ -225,36 +225,36 @@ public struct Render_V2_Defaults: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .varint:
-                _i = try decoder.readInt32()
+                self._i = try decoder.readInt32()
             case 2 where tag.wireType == .lengthDelimited:
-                _s = try decoder.readString(validateUTF8: false)
+                self._s = try decoder.readString(validateUTF8: false)
             case 3 where tag.wireType == .lengthDelimited:
-                _b = try decoder.readBytes()
+                self._b = try decoder.readBytes()
             case 4 where tag.wireType == .fixed64:
-                _d = try decoder.readDouble()
+                self._d = try decoder.readDouble()
             case 5 where tag.wireType == .fixed32:
-                _f = try decoder.readFloat()
+                self._f = try decoder.readFloat()
             case 6 where tag.wireType == .fixed64:
-                _n = try decoder.readDouble()
+                self._n = try decoder.readDouble()
             case 7 where tag.wireType == .varint:
-                _t = try decoder.readBool()
+                self._t = try decoder.readBool()
             case 8 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_Level(rawValue: raw) { _l = v }
+                if let v = Render_V2_Level(rawValue: raw) { self._l = v }
                 else { unknownFields.append(fieldNumber: 8, varint: UInt64(bitPattern: Int64(raw))) }
             case 9 where tag.wireType == .varint:
-                _u = try decoder.readUInt64()
+                self._u = try decoder.readUInt64()
             case 10 where tag.wireType == .varint:
-                _i64 = try decoder.readInt64()
+                self._i64 = try decoder.readInt64()
             case 11 where tag.wireType == .fixed32:
-                _e = try decoder.readFloat()
+                self._e = try decoder.readFloat()
             case 12 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_WithAlias(rawValue: raw) { _a = v }
+                if let v = Render_V2_WithAlias(rawValue: raw) { self._a = v }
                 else { unknownFields.append(fieldNumber: 12, varint: UInt64(bitPattern: Int64(raw))) }
             case 13 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_Level(rawValue: raw) { _unsetLevel = v }
+                if let v = Render_V2_Level(rawValue: raw) { self._unsetLevel = v }
                 else { unknownFields.append(fieldNumber: 13, varint: UInt64(bitPattern: Int64(raw))) }
             default:
                 try decoder.skipField(tag, into: &unknownFields)
@@ -298,17 +298,17 @@ public struct Render_V2_Required: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if let v = _a { size += 1 + WireSize.int32(v) }
-        if let v = _b { size += 1 + WireSize.int32(v) }
+        if let v = self._a { size += 1 + WireSize.int32(v) }
+        if let v = self._b { size += 1 + WireSize.int32(v) }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if let v = _a {
+        if let v = self._a {
             encoder.writeTag(1, .varint)
             encoder.writeInt32(v)
         }
-        if let v = _b {
+        if let v = self._b {
             encoder.writeTag(2, .varint)
             encoder.writeInt32(v)
         }
@@ -319,9 +319,9 @@ public struct Render_V2_Required: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .varint:
-                _a = try decoder.readInt32()
+                self._a = try decoder.readInt32()
             case 2 where tag.wireType == .varint:
-                _b = try decoder.readInt32()
+                self._b = try decoder.readInt32()
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }
@@ -329,7 +329,7 @@ public struct Render_V2_Required: ProtoMessage {
     }
 
     public var isInitialized: Bool {
-        if _a == nil { return false }
+        if self._a == nil { return false }
         return true
     }
 }
@@ -480,94 +480,94 @@ public struct Render_V2_Proto2: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if let v = _id { size += 1 + WireSize.int32(v) }
-        if let v = _name { size += 1 + WireSize.string(v) }
-        for v in unpacked { size += 1 + WireSize.int32(v) }
-        if !packed.isEmpty {
+        if let v = self._id { size += 1 + WireSize.int32(v) }
+        if let v = self._name { size += 1 + WireSize.string(v) }
+        for v in self.unpacked { size += 1 + WireSize.int32(v) }
+        if !self.packed.isEmpty {
             var body = 0
-            for v in packed { body += WireSize.int32(v) }
+            for v in self.packed { body += WireSize.int32(v) }
             size += 1 + WireSize.delimited(body)
         }
-        if let v = _level { size += 1 + WireSize.int32(v.rawValue) }
-        for v in levels { size += 1 + WireSize.int32(v.rawValue) }
-        if !packedLevels.isEmpty {
+        if let v = self._level { size += 1 + WireSize.int32(v.rawValue) }
+        for v in self.levels { size += 1 + WireSize.int32(v.rawValue) }
+        if !self.packedLevels.isEmpty {
             var body = 0
-            for v in packedLevels { body += WireSize.int32(v.rawValue) }
+            for v in self.packedLevels { body += WireSize.int32(v.rawValue) }
             size += 1 + WireSize.delimited(body)
         }
-        if let v = _item { size += 2 + v.encodedSize() }
-        for v in entry { size += 2 + v.encodedSize() }
-        if let v = _child { size += 1 + WireSize.message(v) }
-        for v in children { size += 1 + WireSize.message(v) }
-        for (k, v) in byName {
+        if let v = self._item { size += 2 + v.encodedSize() }
+        for v in self.entry { size += 2 + v.encodedSize() }
+        if let v = self._child { size += 1 + WireSize.message(v) }
+        for v in self.children { size += 1 + WireSize.message(v) }
+        for (k, v) in self.byName {
             size += 2 + WireSize.delimited(1 + WireSize.string(k) + 1 + WireSize.message(v))
         }
-        for (k, v) in aliasMap {
+        for (k, v) in self.aliasMap {
             size += 2 + WireSize.delimited(1 + WireSize.int32(k) + 1 + WireSize.int32(v.rawValue))
         }
-        switch pick {
+        switch self.pick {
         case .pInt(let v)?: size += 2 + WireSize.int32(v)
         case .pMsg(let v)?: size += 2 + WireSize.message(v)
         case .pLevel(let v)?: size += 2 + WireSize.int32(v.rawValue)
         default: break
         }
-        if let v = _raw { size += 2 + WireSize.bytes(v) }
-        if let v = _s64 { size += 2 + WireSize.sint64(v) }
-        if _f32 != nil { size += 6 }
-        if _fl != nil { size += 6 }
+        if let v = self._raw { size += 2 + WireSize.bytes(v) }
+        if let v = self._s64 { size += 2 + WireSize.sint64(v) }
+        if self._f32 != nil { size += 6 }
+        if self._fl != nil { size += 6 }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if let v = _id {
+        if let v = self._id {
             encoder.writeTag(1, .varint)
             encoder.writeInt32(v)
         }
-        if let v = _name {
+        if let v = self._name {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeString(v)
         }
-        for v in unpacked {
+        for v in self.unpacked {
             encoder.writeTag(3, .varint)
             encoder.writeInt32(v)
         }
-        if !packed.isEmpty {
+        if !self.packed.isEmpty {
             encoder.writeTag(4, .lengthDelimited)
             var body = 0
-            for v in packed { body += WireSize.int32(v) }
+            for v in self.packed { body += WireSize.int32(v) }
             encoder.writeVarint(UInt64(body))
-            for v in packed { encoder.writeInt32(v) }
+            for v in self.packed { encoder.writeInt32(v) }
         }
-        if let v = _level {
+        if let v = self._level {
             encoder.writeTag(5, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        for v in levels {
+        for v in self.levels {
             encoder.writeTag(6, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        if !packedLevels.isEmpty {
+        if !self.packedLevels.isEmpty {
             encoder.writeTag(7, .lengthDelimited)
             var body = 0
-            for v in packedLevels { body += WireSize.int32(v.rawValue) }
+            for v in self.packedLevels { body += WireSize.int32(v.rawValue) }
             encoder.writeVarint(UInt64(body))
-            for v in packedLevels { encoder.writeEnum(v.rawValue) }
+            for v in self.packedLevels { encoder.writeEnum(v.rawValue) }
         }
-        if let v = _item {
+        if let v = self._item {
             encoder.writeGroup(v, fieldNumber: 8)
         }
-        for v in entry {
+        for v in self.entry {
             encoder.writeGroup(v, fieldNumber: 11)
         }
-        if let v = _child {
+        if let v = self._child {
             encoder.writeTag(14, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for v in children {
+        for v in self.children {
             encoder.writeTag(15, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for (k, v) in byName.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (k, v) in self.byName.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(16, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.message(v)))
             encoder.writeTag(1, .lengthDelimited)
@@ -575,7 +575,7 @@ public struct Render_V2_Proto2: ProtoMessage {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for (k, v) in aliasMap.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.aliasMap.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(17, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.int32(k) + 1 + WireSize.int32(v.rawValue)))
             encoder.writeTag(1, .varint)
@@ -583,7 +583,7 @@ public struct Render_V2_Proto2: ProtoMessage {
             encoder.writeTag(2, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        switch pick {
+        switch self.pick {
         case .pInt(let v)?:
             encoder.writeTag(20, .varint)
             encoder.writeInt32(v)
@@ -595,19 +595,19 @@ public struct Render_V2_Proto2: ProtoMessage {
             encoder.writeEnum(v.rawValue)
         default: break
         }
-        if let v = _raw {
+        if let v = self._raw {
             encoder.writeTag(23, .lengthDelimited)
             encoder.writeBytes(v)
         }
-        if let v = _s64 {
+        if let v = self._s64 {
             encoder.writeTag(24, .varint)
             encoder.writeSInt64(v)
         }
-        if let v = _f32 {
+        if let v = self._f32 {
             encoder.writeTag(25, .fixed32)
             encoder.writeFixed32(v)
         }
-        if let v = _fl {
+        if let v = self._fl {
             encoder.writeTag(26, .fixed32)
             encoder.writeFloat(v)
         }
@@ -618,53 +618,53 @@ public struct Render_V2_Proto2: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .varint:
-                _id = try decoder.readInt32()
+                self._id = try decoder.readInt32()
             case 2 where tag.wireType == .lengthDelimited:
-                _name = try decoder.readString(validateUTF8: false)
+                self._name = try decoder.readString(validateUTF8: false)
             case 3 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &unpacked) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
+                try decoder.readRepeated(tag, into: &self.unpacked) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
             case 4 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &packed) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
+                try decoder.readRepeated(tag, into: &self.packed) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
             case 5 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_Level(rawValue: raw) { _level = v }
+                if let v = Render_V2_Level(rawValue: raw) { self._level = v }
                 else { unknownFields.append(fieldNumber: 5, varint: UInt64(bitPattern: Int64(raw))) }
             case 6 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_Level(rawValue: raw) { levels.append(v) } else { unknownFields.append(fieldNumber: 6, varint: UInt64(bitPattern: Int64(raw))) }
+                if let v = Render_V2_Level(rawValue: raw) { self.levels.append(v) } else { unknownFields.append(fieldNumber: 6, varint: UInt64(bitPattern: Int64(raw))) }
             case 6 where tag.wireType == .lengthDelimited:
                 try decoder.withLengthDelimited { (d: inout BinaryDecoder) throws(ProtoDecodingError) in
                     while !d.isAtEnd {
                         let raw = try d.readEnum()
-                        if let v = Render_V2_Level(rawValue: raw) { levels.append(v) } else { unknownFields.append(fieldNumber: 6, varint: UInt64(bitPattern: Int64(raw))) }
+                        if let v = Render_V2_Level(rawValue: raw) { self.levels.append(v) } else { unknownFields.append(fieldNumber: 6, varint: UInt64(bitPattern: Int64(raw))) }
                     }
                 }
             case 7 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_Level(rawValue: raw) { packedLevels.append(v) } else { unknownFields.append(fieldNumber: 7, varint: UInt64(bitPattern: Int64(raw))) }
+                if let v = Render_V2_Level(rawValue: raw) { self.packedLevels.append(v) } else { unknownFields.append(fieldNumber: 7, varint: UInt64(bitPattern: Int64(raw))) }
             case 7 where tag.wireType == .lengthDelimited:
                 try decoder.withLengthDelimited { (d: inout BinaryDecoder) throws(ProtoDecodingError) in
                     while !d.isAtEnd {
                         let raw = try d.readEnum()
-                        if let v = Render_V2_Level(rawValue: raw) { packedLevels.append(v) } else { unknownFields.append(fieldNumber: 7, varint: UInt64(bitPattern: Int64(raw))) }
+                        if let v = Render_V2_Level(rawValue: raw) { self.packedLevels.append(v) } else { unknownFields.append(fieldNumber: 7, varint: UInt64(bitPattern: Int64(raw))) }
                     }
                 }
             case 8 where tag.wireType == .startGroup:
-                var v = _item ?? Render_V2_Proto2.Item()
+                var v = self._item ?? Render_V2_Proto2.Item()
                 try decoder.readGroup(into: &v, fieldNumber: 8)
-                _item = v
+                self._item = v
             case 11 where tag.wireType == .startGroup:
                 var v = Render_V2_Proto2.Entry()
                 try decoder.readGroup(into: &v, fieldNumber: 11)
-                entry.append(v)
+                self.entry.append(v)
             case 14 where tag.wireType == .lengthDelimited:
-                var v = _child ?? Render_V2_Required()
+                var v = self._child ?? Render_V2_Required()
                 try decoder.readMessage(into: &v)
-                _child = v
+                self._child = v
             case 15 where tag.wireType == .lengthDelimited:
                 var v = Render_V2_Required()
                 try decoder.readMessage(into: &v)
-                children.append(v)
+                self.children.append(v)
             case 16 where tag.wireType == .lengthDelimited:
                 var key: String = ""
                 var value: Render_V2_Required = Render_V2_Required()
@@ -677,7 +677,7 @@ public struct Render_V2_Proto2: ProtoMessage {
                         }
                     }
                 }
-                byName[key] = value
+                self.byName[key] = value
             case 17 where tag.wireType == .lengthDelimited:
                 var key: Int32 = 0
                 let entry = try decoder.skipValue(tag)
@@ -692,26 +692,26 @@ public struct Render_V2_Proto2: ProtoMessage {
                         }
                     }
                 }
-                if let v = Render_V2_WithAlias(rawValue: raw) { aliasMap[key] = v } else { unknownFields.append(tag: tag, rawValue: entry) }
+                if let v = Render_V2_WithAlias(rawValue: raw) { self.aliasMap[key] = v } else { unknownFields.append(tag: tag, rawValue: entry) }
             case 20 where tag.wireType == .varint:
-                pick = .pInt(try decoder.readInt32())
+                self.pick = .pInt(try decoder.readInt32())
             case 21 where tag.wireType == .lengthDelimited:
                 var v = Render_V2_Required()
-                if case .pMsg(let existing)? = pick { v = existing }
+                if case .pMsg(let existing)? = self.pick { v = existing }
                 try decoder.readMessage(into: &v)
-                pick = .pMsg(v)
+                self.pick = .pMsg(v)
             case 22 where tag.wireType == .varint:
                 let raw = try decoder.readEnum()
-                if let v = Render_V2_Level(rawValue: raw) { pick = .pLevel(v) }
+                if let v = Render_V2_Level(rawValue: raw) { self.pick = .pLevel(v) }
                 else { unknownFields.append(fieldNumber: 22, varint: UInt64(bitPattern: Int64(raw))) }
             case 23 where tag.wireType == .lengthDelimited:
-                _raw = try decoder.readBytes()
+                self._raw = try decoder.readBytes()
             case 24 where tag.wireType == .varint:
-                _s64 = try decoder.readSInt64()
+                self._s64 = try decoder.readSInt64()
             case 25 where tag.wireType == .fixed32:
-                _f32 = try decoder.readFixed32()
+                self._f32 = try decoder.readFixed32()
             case 26 where tag.wireType == .fixed32:
-                _fl = try decoder.readFloat()
+                self._fl = try decoder.readFloat()
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }
@@ -719,12 +719,12 @@ public struct Render_V2_Proto2: ProtoMessage {
     }
 
     public var isInitialized: Bool {
-        if _id == nil { return false }
-        for v in entry where !v.isInitialized { return false }
-        if let v = _child, !v.isInitialized { return false }
-        for v in children where !v.isInitialized { return false }
-        for v in byName.values where !v.isInitialized { return false }
-        if case .pMsg(let v)? = pick, !v.isInitialized { return false }
+        if self._id == nil { return false }
+        for v in self.entry where !v.isInitialized { return false }
+        if let v = self._child, !v.isInitialized { return false }
+        for v in self.children where !v.isInitialized { return false }
+        for v in self.byName.values where !v.isInitialized { return false }
+        if case .pMsg(let v)? = self.pick, !v.isInitialized { return false }
         return true
     }
 
@@ -770,17 +770,17 @@ public struct Render_V2_Proto2: ProtoMessage {
 
         public func encodedSize() -> Int {
             var size = 0
-            if let v = _x { size += 1 + WireSize.int32(v) }
-            if let v = _y { size += 1 + WireSize.string(v) }
+            if let v = self._x { size += 1 + WireSize.int32(v) }
+            if let v = self._y { size += 1 + WireSize.string(v) }
             return size + unknownFields.bytes.count
         }
 
         public func encode(to encoder: inout BinaryEncoder) {
-            if let v = _x {
+            if let v = self._x {
                 encoder.writeTag(9, .varint)
                 encoder.writeInt32(v)
             }
-            if let v = _y {
+            if let v = self._y {
                 encoder.writeTag(10, .lengthDelimited)
                 encoder.writeString(v)
             }
@@ -791,9 +791,9 @@ public struct Render_V2_Proto2: ProtoMessage {
             while let tag = try decoder.nextTag() {
                 switch tag.fieldNumber {
                 case 9 where tag.wireType == .varint:
-                    _x = try decoder.readInt32()
+                    self._x = try decoder.readInt32()
                 case 10 where tag.wireType == .lengthDelimited:
-                    _y = try decoder.readString(validateUTF8: false)
+                    self._y = try decoder.readString(validateUTF8: false)
                 default:
                     try decoder.skipField(tag, into: &unknownFields)
                 }
@@ -836,17 +836,17 @@ public struct Render_V2_Proto2: ProtoMessage {
 
         public func encodedSize() -> Int {
             var size = 0
-            if let v = _key { size += 1 + WireSize.string(v) }
-            if let v = _value { size += 1 + WireSize.int32(v) }
+            if let v = self._key { size += 1 + WireSize.string(v) }
+            if let v = self._value { size += 1 + WireSize.int32(v) }
             return size + unknownFields.bytes.count
         }
 
         public func encode(to encoder: inout BinaryEncoder) {
-            if let v = _key {
+            if let v = self._key {
                 encoder.writeTag(12, .lengthDelimited)
                 encoder.writeString(v)
             }
-            if let v = _value {
+            if let v = self._value {
                 encoder.writeTag(13, .varint)
                 encoder.writeInt32(v)
             }
@@ -857,9 +857,9 @@ public struct Render_V2_Proto2: ProtoMessage {
             while let tag = try decoder.nextTag() {
                 switch tag.fieldNumber {
                 case 12 where tag.wireType == .lengthDelimited:
-                    _key = try decoder.readString(validateUTF8: false)
+                    self._key = try decoder.readString(validateUTF8: false)
                 case 13 where tag.wireType == .varint:
-                    _value = try decoder.readInt32()
+                    self._value = try decoder.readInt32()
                 default:
                     try decoder.skipField(tag, into: &unknownFields)
                 }
@@ -867,7 +867,7 @@ public struct Render_V2_Proto2: ProtoMessage {
         }
 
         public var isInitialized: Bool {
-            if _key == nil { return false }
+            if self._key == nil { return false }
             return true
         }
     }

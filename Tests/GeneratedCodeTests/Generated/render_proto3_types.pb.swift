@@ -158,290 +158,290 @@ public struct Render_V3_Scalars: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if fDouble.bitPattern != 0 { size += 9 }
-        if fFloat.bitPattern != 0 { size += 5 }
-        if fInt64 != 0 { size += 1 + WireSize.int64(fInt64) }
-        if fUint64 != 0 { size += 1 + WireSize.varint(fUint64) }
-        if fInt32 != 0 { size += 1 + WireSize.int32(fInt32) }
-        if fFixed64 != 0 { size += 9 }
-        if fFixed32 != 0 { size += 5 }
-        if fBool { size += 2 }
-        if !fString.isEmpty { size += 1 + WireSize.string(fString) }
-        if !fBytes.isEmpty { size += 1 + WireSize.bytes(fBytes) }
-        if fUint32 != 0 { size += 1 + WireSize.varint(fUint32) }
-        if fEnum.rawValue != 0 { size += 1 + WireSize.int32(fEnum.rawValue) }
-        if fSfixed32 != 0 { size += 5 }
-        if fSfixed64 != 0 { size += 10 }
-        if fSint32 != 0 { size += 2 + WireSize.sint32(fSint32) }
-        if fSint64 != 0 { size += 2 + WireSize.sint64(fSint64) }
-        if let v = _fMessage { size += 2 + WireSize.message(v) }
-        if let v = _oInt32 { size += 2 + WireSize.int32(v) }
-        if let v = _oString { size += 2 + WireSize.string(v) }
-        if let v = _oEnum { size += 2 + WireSize.int32(v.rawValue) }
-        if _oDouble != nil { size += 10 }
-        if let v = _oBytes { size += 2 + WireSize.bytes(v) }
-        if !rDouble.isEmpty { size += 2 + WireSize.delimited(rDouble.count * 8) }
-        if !rFloat.isEmpty { size += 2 + WireSize.delimited(rFloat.count * 4) }
-        if !rInt64.isEmpty {
+        if self.fDouble.bitPattern != 0 { size += 9 }
+        if self.fFloat.bitPattern != 0 { size += 5 }
+        if self.fInt64 != 0 { size += 1 + WireSize.int64(self.fInt64) }
+        if self.fUint64 != 0 { size += 1 + WireSize.varint(self.fUint64) }
+        if self.fInt32 != 0 { size += 1 + WireSize.int32(self.fInt32) }
+        if self.fFixed64 != 0 { size += 9 }
+        if self.fFixed32 != 0 { size += 5 }
+        if self.fBool { size += 2 }
+        if !self.fString.isEmpty { size += 1 + WireSize.string(self.fString) }
+        if !self.fBytes.isEmpty { size += 1 + WireSize.bytes(self.fBytes) }
+        if self.fUint32 != 0 { size += 1 + WireSize.varint(self.fUint32) }
+        if self.fEnum.rawValue != 0 { size += 1 + WireSize.int32(self.fEnum.rawValue) }
+        if self.fSfixed32 != 0 { size += 5 }
+        if self.fSfixed64 != 0 { size += 10 }
+        if self.fSint32 != 0 { size += 2 + WireSize.sint32(self.fSint32) }
+        if self.fSint64 != 0 { size += 2 + WireSize.sint64(self.fSint64) }
+        if let v = self._fMessage { size += 2 + WireSize.message(v) }
+        if let v = self._oInt32 { size += 2 + WireSize.int32(v) }
+        if let v = self._oString { size += 2 + WireSize.string(v) }
+        if let v = self._oEnum { size += 2 + WireSize.int32(v.rawValue) }
+        if self._oDouble != nil { size += 10 }
+        if let v = self._oBytes { size += 2 + WireSize.bytes(v) }
+        if !self.rDouble.isEmpty { size += 2 + WireSize.delimited(self.rDouble.count * 8) }
+        if !self.rFloat.isEmpty { size += 2 + WireSize.delimited(self.rFloat.count * 4) }
+        if !self.rInt64.isEmpty {
             var body = 0
-            for v in rInt64 { body += WireSize.int64(v) }
+            for v in self.rInt64 { body += WireSize.int64(v) }
             size += 2 + WireSize.delimited(body)
         }
-        if !rUint64.isEmpty {
+        if !self.rUint64.isEmpty {
             var body = 0
-            for v in rUint64 { body += WireSize.varint(v) }
+            for v in self.rUint64 { body += WireSize.varint(v) }
             size += 2 + WireSize.delimited(body)
         }
-        if !rInt32.isEmpty {
+        if !self.rInt32.isEmpty {
             var body = 0
-            for v in rInt32 { body += WireSize.int32(v) }
+            for v in self.rInt32 { body += WireSize.int32(v) }
             size += 2 + WireSize.delimited(body)
         }
-        if !rFixed64.isEmpty { size += 2 + WireSize.delimited(rFixed64.count * 8) }
-        if !rFixed32.isEmpty { size += 2 + WireSize.delimited(rFixed32.count * 4) }
-        if !rBool.isEmpty { size += 2 + WireSize.delimited(rBool.count * 1) }
-        for v in rString { size += 2 + WireSize.string(v) }
-        for v in rBytes { size += 2 + WireSize.bytes(v) }
-        if !rUint32.isEmpty {
+        if !self.rFixed64.isEmpty { size += 2 + WireSize.delimited(self.rFixed64.count * 8) }
+        if !self.rFixed32.isEmpty { size += 2 + WireSize.delimited(self.rFixed32.count * 4) }
+        if !self.rBool.isEmpty { size += 2 + WireSize.delimited(self.rBool.count * 1) }
+        for v in self.rString { size += 2 + WireSize.string(v) }
+        for v in self.rBytes { size += 2 + WireSize.bytes(v) }
+        if !self.rUint32.isEmpty {
             var body = 0
-            for v in rUint32 { body += WireSize.varint(v) }
+            for v in self.rUint32 { body += WireSize.varint(v) }
             size += 2 + WireSize.delimited(body)
         }
-        if !rEnum.isEmpty {
+        if !self.rEnum.isEmpty {
             var body = 0
-            for v in rEnum { body += WireSize.int32(v.rawValue) }
+            for v in self.rEnum { body += WireSize.int32(v.rawValue) }
             size += 2 + WireSize.delimited(body)
         }
-        if !rSfixed32.isEmpty { size += 2 + WireSize.delimited(rSfixed32.count * 4) }
-        if !rSfixed64.isEmpty { size += 2 + WireSize.delimited(rSfixed64.count * 8) }
-        if !rSint32.isEmpty {
+        if !self.rSfixed32.isEmpty { size += 2 + WireSize.delimited(self.rSfixed32.count * 4) }
+        if !self.rSfixed64.isEmpty { size += 2 + WireSize.delimited(self.rSfixed64.count * 8) }
+        if !self.rSint32.isEmpty {
             var body = 0
-            for v in rSint32 { body += WireSize.sint32(v) }
+            for v in self.rSint32 { body += WireSize.sint32(v) }
             size += 2 + WireSize.delimited(body)
         }
-        if !rSint64.isEmpty {
+        if !self.rSint64.isEmpty {
             var body = 0
-            for v in rSint64 { body += WireSize.sint64(v) }
+            for v in self.rSint64 { body += WireSize.sint64(v) }
             size += 2 + WireSize.delimited(body)
         }
-        for v in rMessage { size += 2 + WireSize.message(v) }
-        for v in rUnpacked { size += 2 + WireSize.int32(v) }
-        if !type.isEmpty { size += 2 + WireSize.string(type) }
-        if !`default`.isEmpty { size += 2 + WireSize.string(`default`) }
-        if unknownFields_p != 0 { size += 2 + WireSize.int32(unknownFields_p) }
-        if kind.rawValue != 0 { size += 2 + WireSize.int32(kind.rawValue) }
-        if bigFieldNumber != 0 { size += 5 + WireSize.int32(bigFieldNumber) }
+        for v in self.rMessage { size += 2 + WireSize.message(v) }
+        for v in self.rUnpacked { size += 2 + WireSize.int32(v) }
+        if !self.type.isEmpty { size += 2 + WireSize.string(self.type) }
+        if !self.`default`.isEmpty { size += 2 + WireSize.string(self.`default`) }
+        if self.unknownFields_p != 0 { size += 2 + WireSize.int32(self.unknownFields_p) }
+        if self.kind.rawValue != 0 { size += 2 + WireSize.int32(self.kind.rawValue) }
+        if self.bigFieldNumber != 0 { size += 5 + WireSize.int32(self.bigFieldNumber) }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if fDouble.bitPattern != 0 {
+        if self.fDouble.bitPattern != 0 {
             encoder.writeTag(1, .fixed64)
-            encoder.writeDouble(fDouble)
+            encoder.writeDouble(self.fDouble)
         }
-        if fFloat.bitPattern != 0 {
+        if self.fFloat.bitPattern != 0 {
             encoder.writeTag(2, .fixed32)
-            encoder.writeFloat(fFloat)
+            encoder.writeFloat(self.fFloat)
         }
-        if fInt64 != 0 {
+        if self.fInt64 != 0 {
             encoder.writeTag(3, .varint)
-            encoder.writeInt64(fInt64)
+            encoder.writeInt64(self.fInt64)
         }
-        if fUint64 != 0 {
+        if self.fUint64 != 0 {
             encoder.writeTag(4, .varint)
-            encoder.writeUInt64(fUint64)
+            encoder.writeUInt64(self.fUint64)
         }
-        if fInt32 != 0 {
+        if self.fInt32 != 0 {
             encoder.writeTag(5, .varint)
-            encoder.writeInt32(fInt32)
+            encoder.writeInt32(self.fInt32)
         }
-        if fFixed64 != 0 {
+        if self.fFixed64 != 0 {
             encoder.writeTag(6, .fixed64)
-            encoder.writeFixed64(fFixed64)
+            encoder.writeFixed64(self.fFixed64)
         }
-        if fFixed32 != 0 {
+        if self.fFixed32 != 0 {
             encoder.writeTag(7, .fixed32)
-            encoder.writeFixed32(fFixed32)
+            encoder.writeFixed32(self.fFixed32)
         }
-        if fBool {
+        if self.fBool {
             encoder.writeTag(8, .varint)
-            encoder.writeBool(fBool)
+            encoder.writeBool(self.fBool)
         }
-        if !fString.isEmpty {
+        if !self.fString.isEmpty {
             encoder.writeTag(9, .lengthDelimited)
-            encoder.writeString(fString)
+            encoder.writeString(self.fString)
         }
-        if !fBytes.isEmpty {
+        if !self.fBytes.isEmpty {
             encoder.writeTag(12, .lengthDelimited)
-            encoder.writeBytes(fBytes)
+            encoder.writeBytes(self.fBytes)
         }
-        if fUint32 != 0 {
+        if self.fUint32 != 0 {
             encoder.writeTag(13, .varint)
-            encoder.writeUInt32(fUint32)
+            encoder.writeUInt32(self.fUint32)
         }
-        if fEnum.rawValue != 0 {
+        if self.fEnum.rawValue != 0 {
             encoder.writeTag(14, .varint)
-            encoder.writeEnum(fEnum.rawValue)
+            encoder.writeEnum(self.fEnum.rawValue)
         }
-        if fSfixed32 != 0 {
+        if self.fSfixed32 != 0 {
             encoder.writeTag(15, .fixed32)
-            encoder.writeSFixed32(fSfixed32)
+            encoder.writeSFixed32(self.fSfixed32)
         }
-        if fSfixed64 != 0 {
+        if self.fSfixed64 != 0 {
             encoder.writeTag(16, .fixed64)
-            encoder.writeSFixed64(fSfixed64)
+            encoder.writeSFixed64(self.fSfixed64)
         }
-        if fSint32 != 0 {
+        if self.fSint32 != 0 {
             encoder.writeTag(17, .varint)
-            encoder.writeSInt32(fSint32)
+            encoder.writeSInt32(self.fSint32)
         }
-        if fSint64 != 0 {
+        if self.fSint64 != 0 {
             encoder.writeTag(18, .varint)
-            encoder.writeSInt64(fSint64)
+            encoder.writeSInt64(self.fSint64)
         }
-        if let v = _fMessage {
+        if let v = self._fMessage {
             encoder.writeTag(19, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        if let v = _oInt32 {
+        if let v = self._oInt32 {
             encoder.writeTag(21, .varint)
             encoder.writeInt32(v)
         }
-        if let v = _oString {
+        if let v = self._oString {
             encoder.writeTag(22, .lengthDelimited)
             encoder.writeString(v)
         }
-        if let v = _oEnum {
+        if let v = self._oEnum {
             encoder.writeTag(23, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        if let v = _oDouble {
+        if let v = self._oDouble {
             encoder.writeTag(24, .fixed64)
             encoder.writeDouble(v)
         }
-        if let v = _oBytes {
+        if let v = self._oBytes {
             encoder.writeTag(25, .lengthDelimited)
             encoder.writeBytes(v)
         }
-        if !rDouble.isEmpty {
+        if !self.rDouble.isEmpty {
             encoder.writeTag(31, .lengthDelimited)
-            encoder.writeVarint(UInt64(rDouble.count * 8))
-            for v in rDouble { encoder.writeDouble(v) }
+            encoder.writeVarint(UInt64(self.rDouble.count * 8))
+            for v in self.rDouble { encoder.writeDouble(v) }
         }
-        if !rFloat.isEmpty {
+        if !self.rFloat.isEmpty {
             encoder.writeTag(32, .lengthDelimited)
-            encoder.writeVarint(UInt64(rFloat.count * 4))
-            for v in rFloat { encoder.writeFloat(v) }
+            encoder.writeVarint(UInt64(self.rFloat.count * 4))
+            for v in self.rFloat { encoder.writeFloat(v) }
         }
-        if !rInt64.isEmpty {
+        if !self.rInt64.isEmpty {
             encoder.writeTag(33, .lengthDelimited)
             var body = 0
-            for v in rInt64 { body += WireSize.int64(v) }
+            for v in self.rInt64 { body += WireSize.int64(v) }
             encoder.writeVarint(UInt64(body))
-            for v in rInt64 { encoder.writeInt64(v) }
+            for v in self.rInt64 { encoder.writeInt64(v) }
         }
-        if !rUint64.isEmpty {
+        if !self.rUint64.isEmpty {
             encoder.writeTag(34, .lengthDelimited)
             var body = 0
-            for v in rUint64 { body += WireSize.varint(v) }
+            for v in self.rUint64 { body += WireSize.varint(v) }
             encoder.writeVarint(UInt64(body))
-            for v in rUint64 { encoder.writeUInt64(v) }
+            for v in self.rUint64 { encoder.writeUInt64(v) }
         }
-        if !rInt32.isEmpty {
+        if !self.rInt32.isEmpty {
             encoder.writeTag(35, .lengthDelimited)
             var body = 0
-            for v in rInt32 { body += WireSize.int32(v) }
+            for v in self.rInt32 { body += WireSize.int32(v) }
             encoder.writeVarint(UInt64(body))
-            for v in rInt32 { encoder.writeInt32(v) }
+            for v in self.rInt32 { encoder.writeInt32(v) }
         }
-        if !rFixed64.isEmpty {
+        if !self.rFixed64.isEmpty {
             encoder.writeTag(36, .lengthDelimited)
-            encoder.writeVarint(UInt64(rFixed64.count * 8))
-            for v in rFixed64 { encoder.writeFixed64(v) }
+            encoder.writeVarint(UInt64(self.rFixed64.count * 8))
+            for v in self.rFixed64 { encoder.writeFixed64(v) }
         }
-        if !rFixed32.isEmpty {
+        if !self.rFixed32.isEmpty {
             encoder.writeTag(37, .lengthDelimited)
-            encoder.writeVarint(UInt64(rFixed32.count * 4))
-            for v in rFixed32 { encoder.writeFixed32(v) }
+            encoder.writeVarint(UInt64(self.rFixed32.count * 4))
+            for v in self.rFixed32 { encoder.writeFixed32(v) }
         }
-        if !rBool.isEmpty {
+        if !self.rBool.isEmpty {
             encoder.writeTag(38, .lengthDelimited)
-            encoder.writeVarint(UInt64(rBool.count * 1))
-            for v in rBool { encoder.writeBool(v) }
+            encoder.writeVarint(UInt64(self.rBool.count * 1))
+            for v in self.rBool { encoder.writeBool(v) }
         }
-        for v in rString {
+        for v in self.rString {
             encoder.writeTag(39, .lengthDelimited)
             encoder.writeString(v)
         }
-        for v in rBytes {
+        for v in self.rBytes {
             encoder.writeTag(40, .lengthDelimited)
             encoder.writeBytes(v)
         }
-        if !rUint32.isEmpty {
+        if !self.rUint32.isEmpty {
             encoder.writeTag(41, .lengthDelimited)
             var body = 0
-            for v in rUint32 { body += WireSize.varint(v) }
+            for v in self.rUint32 { body += WireSize.varint(v) }
             encoder.writeVarint(UInt64(body))
-            for v in rUint32 { encoder.writeUInt32(v) }
+            for v in self.rUint32 { encoder.writeUInt32(v) }
         }
-        if !rEnum.isEmpty {
+        if !self.rEnum.isEmpty {
             encoder.writeTag(42, .lengthDelimited)
             var body = 0
-            for v in rEnum { body += WireSize.int32(v.rawValue) }
+            for v in self.rEnum { body += WireSize.int32(v.rawValue) }
             encoder.writeVarint(UInt64(body))
-            for v in rEnum { encoder.writeEnum(v.rawValue) }
+            for v in self.rEnum { encoder.writeEnum(v.rawValue) }
         }
-        if !rSfixed32.isEmpty {
+        if !self.rSfixed32.isEmpty {
             encoder.writeTag(43, .lengthDelimited)
-            encoder.writeVarint(UInt64(rSfixed32.count * 4))
-            for v in rSfixed32 { encoder.writeSFixed32(v) }
+            encoder.writeVarint(UInt64(self.rSfixed32.count * 4))
+            for v in self.rSfixed32 { encoder.writeSFixed32(v) }
         }
-        if !rSfixed64.isEmpty {
+        if !self.rSfixed64.isEmpty {
             encoder.writeTag(44, .lengthDelimited)
-            encoder.writeVarint(UInt64(rSfixed64.count * 8))
-            for v in rSfixed64 { encoder.writeSFixed64(v) }
+            encoder.writeVarint(UInt64(self.rSfixed64.count * 8))
+            for v in self.rSfixed64 { encoder.writeSFixed64(v) }
         }
-        if !rSint32.isEmpty {
+        if !self.rSint32.isEmpty {
             encoder.writeTag(45, .lengthDelimited)
             var body = 0
-            for v in rSint32 { body += WireSize.sint32(v) }
+            for v in self.rSint32 { body += WireSize.sint32(v) }
             encoder.writeVarint(UInt64(body))
-            for v in rSint32 { encoder.writeSInt32(v) }
+            for v in self.rSint32 { encoder.writeSInt32(v) }
         }
-        if !rSint64.isEmpty {
+        if !self.rSint64.isEmpty {
             encoder.writeTag(46, .lengthDelimited)
             var body = 0
-            for v in rSint64 { body += WireSize.sint64(v) }
+            for v in self.rSint64 { body += WireSize.sint64(v) }
             encoder.writeVarint(UInt64(body))
-            for v in rSint64 { encoder.writeSInt64(v) }
+            for v in self.rSint64 { encoder.writeSInt64(v) }
         }
-        for v in rMessage {
+        for v in self.rMessage {
             encoder.writeTag(47, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for v in rUnpacked {
+        for v in self.rUnpacked {
             encoder.writeTag(48, .varint)
             encoder.writeInt32(v)
         }
-        if !type.isEmpty {
+        if !self.type.isEmpty {
             encoder.writeTag(60, .lengthDelimited)
-            encoder.writeString(type)
+            encoder.writeString(self.type)
         }
-        if !`default`.isEmpty {
+        if !self.`default`.isEmpty {
             encoder.writeTag(61, .lengthDelimited)
-            encoder.writeString(`default`)
+            encoder.writeString(self.`default`)
         }
-        if unknownFields_p != 0 {
+        if self.unknownFields_p != 0 {
             encoder.writeTag(62, .varint)
-            encoder.writeInt32(unknownFields_p)
+            encoder.writeInt32(self.unknownFields_p)
         }
-        if kind.rawValue != 0 {
+        if self.kind.rawValue != 0 {
             encoder.writeTag(63, .varint)
-            encoder.writeEnum(kind.rawValue)
+            encoder.writeEnum(self.kind.rawValue)
         }
-        if bigFieldNumber != 0 {
+        if self.bigFieldNumber != 0 {
             encoder.writeTag(536870911, .varint)
-            encoder.writeInt32(bigFieldNumber)
+            encoder.writeInt32(self.bigFieldNumber)
         }
         encoder.writeRaw(unknownFields.bytes)
     }
@@ -450,99 +450,99 @@ public struct Render_V3_Scalars: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .fixed64:
-                fDouble = try decoder.readDouble()
+                self.fDouble = try decoder.readDouble()
             case 2 where tag.wireType == .fixed32:
-                fFloat = try decoder.readFloat()
+                self.fFloat = try decoder.readFloat()
             case 3 where tag.wireType == .varint:
-                fInt64 = try decoder.readInt64()
+                self.fInt64 = try decoder.readInt64()
             case 4 where tag.wireType == .varint:
-                fUint64 = try decoder.readUInt64()
+                self.fUint64 = try decoder.readUInt64()
             case 5 where tag.wireType == .varint:
-                fInt32 = try decoder.readInt32()
+                self.fInt32 = try decoder.readInt32()
             case 6 where tag.wireType == .fixed64:
-                fFixed64 = try decoder.readFixed64()
+                self.fFixed64 = try decoder.readFixed64()
             case 7 where tag.wireType == .fixed32:
-                fFixed32 = try decoder.readFixed32()
+                self.fFixed32 = try decoder.readFixed32()
             case 8 where tag.wireType == .varint:
-                fBool = try decoder.readBool()
+                self.fBool = try decoder.readBool()
             case 9 where tag.wireType == .lengthDelimited:
-                fString = try decoder.readString()
+                self.fString = try decoder.readString()
             case 12 where tag.wireType == .lengthDelimited:
-                fBytes = try decoder.readBytes()
+                self.fBytes = try decoder.readBytes()
             case 13 where tag.wireType == .varint:
-                fUint32 = try decoder.readUInt32()
+                self.fUint32 = try decoder.readUInt32()
             case 14 where tag.wireType == .varint:
-                fEnum = Render_V3_Color(rawValue: try decoder.readEnum())
+                self.fEnum = Render_V3_Color(rawValue: try decoder.readEnum())
             case 15 where tag.wireType == .fixed32:
-                fSfixed32 = try decoder.readSFixed32()
+                self.fSfixed32 = try decoder.readSFixed32()
             case 16 where tag.wireType == .fixed64:
-                fSfixed64 = try decoder.readSFixed64()
+                self.fSfixed64 = try decoder.readSFixed64()
             case 17 where tag.wireType == .varint:
-                fSint32 = try decoder.readSInt32()
+                self.fSint32 = try decoder.readSInt32()
             case 18 where tag.wireType == .varint:
-                fSint64 = try decoder.readSInt64()
+                self.fSint64 = try decoder.readSInt64()
             case 19 where tag.wireType == .lengthDelimited:
-                var v = _fMessage ?? Render_V3_Scalars.Nested()
+                var v = self._fMessage ?? Render_V3_Scalars.Nested()
                 try decoder.readMessage(into: &v)
-                _fMessage = v
+                self._fMessage = v
             case 21 where tag.wireType == .varint:
-                _oInt32 = try decoder.readInt32()
+                self._oInt32 = try decoder.readInt32()
             case 22 where tag.wireType == .lengthDelimited:
-                _oString = try decoder.readString()
+                self._oString = try decoder.readString()
             case 23 where tag.wireType == .varint:
-                _oEnum = Render_V3_Color(rawValue: try decoder.readEnum())
+                self._oEnum = Render_V3_Color(rawValue: try decoder.readEnum())
             case 24 where tag.wireType == .fixed64:
-                _oDouble = try decoder.readDouble()
+                self._oDouble = try decoder.readDouble()
             case 25 where tag.wireType == .lengthDelimited:
-                _oBytes = try decoder.readBytes()
+                self._oBytes = try decoder.readBytes()
             case 31 where tag.wireType == .fixed64 || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rDouble) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readDouble() }
+                try decoder.readRepeated(tag, into: &self.rDouble) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readDouble() }
             case 32 where tag.wireType == .fixed32 || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rFloat) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readFloat() }
+                try decoder.readRepeated(tag, into: &self.rFloat) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readFloat() }
             case 33 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rInt64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt64() }
+                try decoder.readRepeated(tag, into: &self.rInt64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt64() }
             case 34 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rUint64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readUInt64() }
+                try decoder.readRepeated(tag, into: &self.rUint64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readUInt64() }
             case 35 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rInt32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
+                try decoder.readRepeated(tag, into: &self.rInt32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
             case 36 where tag.wireType == .fixed64 || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rFixed64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readFixed64() }
+                try decoder.readRepeated(tag, into: &self.rFixed64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readFixed64() }
             case 37 where tag.wireType == .fixed32 || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rFixed32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readFixed32() }
+                try decoder.readRepeated(tag, into: &self.rFixed32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readFixed32() }
             case 38 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rBool) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readBool() }
+                try decoder.readRepeated(tag, into: &self.rBool) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readBool() }
             case 39 where tag.wireType == .lengthDelimited:
-                rString.append(try decoder.readString())
+                self.rString.append(try decoder.readString())
             case 40 where tag.wireType == .lengthDelimited:
-                rBytes.append(try decoder.readBytes())
+                self.rBytes.append(try decoder.readBytes())
             case 41 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rUint32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readUInt32() }
+                try decoder.readRepeated(tag, into: &self.rUint32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readUInt32() }
             case 42 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rEnum) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in Render_V3_Color(rawValue: try d.readEnum()) }
+                try decoder.readRepeated(tag, into: &self.rEnum) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in Render_V3_Color(rawValue: try d.readEnum()) }
             case 43 where tag.wireType == .fixed32 || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rSfixed32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSFixed32() }
+                try decoder.readRepeated(tag, into: &self.rSfixed32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSFixed32() }
             case 44 where tag.wireType == .fixed64 || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rSfixed64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSFixed64() }
+                try decoder.readRepeated(tag, into: &self.rSfixed64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSFixed64() }
             case 45 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rSint32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSInt32() }
+                try decoder.readRepeated(tag, into: &self.rSint32) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSInt32() }
             case 46 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rSint64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSInt64() }
+                try decoder.readRepeated(tag, into: &self.rSint64) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readSInt64() }
             case 47 where tag.wireType == .lengthDelimited:
                 var v = Render_V3_Scalars.Nested()
                 try decoder.readMessage(into: &v)
-                rMessage.append(v)
+                self.rMessage.append(v)
             case 48 where tag.wireType == .varint || tag.wireType == .lengthDelimited:
-                try decoder.readRepeated(tag, into: &rUnpacked) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
+                try decoder.readRepeated(tag, into: &self.rUnpacked) { (d: inout BinaryDecoder) throws(ProtoDecodingError) in try d.readInt32() }
             case 60 where tag.wireType == .lengthDelimited:
-                type = try decoder.readString()
+                self.type = try decoder.readString()
             case 61 where tag.wireType == .lengthDelimited:
-                `default` = try decoder.readString()
+                self.`default` = try decoder.readString()
             case 62 where tag.wireType == .varint:
-                unknownFields_p = try decoder.readInt32()
+                self.unknownFields_p = try decoder.readInt32()
             case 63 where tag.wireType == .varint:
-                kind = Render_V3_Scalars.TypeEnum(rawValue: try decoder.readEnum())
+                self.kind = Render_V3_Scalars.TypeEnum(rawValue: try decoder.readEnum())
             case 536870911 where tag.wireType == .varint:
-                bigFieldNumber = try decoder.readInt32()
+                self.bigFieldNumber = try decoder.readInt32()
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }
@@ -569,19 +569,19 @@ public struct Render_V3_Scalars: ProtoMessage {
 
         public func encodedSize() -> Int {
             var size = 0
-            if a != 0 { size += 1 + WireSize.int32(a) }
-            if !b.isEmpty { size += 1 + WireSize.string(b) }
+            if self.a != 0 { size += 1 + WireSize.int32(self.a) }
+            if !self.b.isEmpty { size += 1 + WireSize.string(self.b) }
             return size + unknownFields.bytes.count
         }
 
         public func encode(to encoder: inout BinaryEncoder) {
-            if a != 0 {
+            if self.a != 0 {
                 encoder.writeTag(1, .varint)
-                encoder.writeInt32(a)
+                encoder.writeInt32(self.a)
             }
-            if !b.isEmpty {
+            if !self.b.isEmpty {
                 encoder.writeTag(2, .lengthDelimited)
-                encoder.writeString(b)
+                encoder.writeString(self.b)
             }
             encoder.writeRaw(unknownFields.bytes)
         }
@@ -590,9 +590,9 @@ public struct Render_V3_Scalars: ProtoMessage {
             while let tag = try decoder.nextTag() {
                 switch tag.fieldNumber {
                 case 1 where tag.wireType == .varint:
-                    a = try decoder.readInt32()
+                    self.a = try decoder.readInt32()
                 case 2 where tag.wireType == .lengthDelimited:
-                    b = try decoder.readString()
+                    self.b = try decoder.readString()
                 default:
                     try decoder.skipField(tag, into: &unknownFields)
                 }
@@ -678,48 +678,48 @@ public struct Render_V3_Maps: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        for (k, v) in stringToInt32 {
+        for (k, v) in self.stringToInt32 {
             size += 1 + WireSize.delimited(1 + WireSize.string(k) + 1 + WireSize.int32(v))
         }
-        for (k, v) in int32ToString {
+        for (k, v) in self.int32ToString {
             size += 1 + WireSize.delimited(1 + WireSize.int32(k) + 1 + WireSize.string(v))
         }
-        for (k, v) in int64ToBytes {
+        for (k, v) in self.int64ToBytes {
             size += 1 + WireSize.delimited(1 + WireSize.int64(k) + 1 + WireSize.bytes(v))
         }
-        for (k, _) in uint32ToDouble {
+        for (k, _) in self.uint32ToDouble {
             size += 1 + WireSize.delimited(1 + WireSize.varint(k) + 9)
         }
-        for (k, _) in uint64ToFloat {
+        for (k, _) in self.uint64ToFloat {
             size += 1 + WireSize.delimited(1 + WireSize.varint(k) + 5)
         }
-        for (k, v) in sint32ToColor {
+        for (k, v) in self.sint32ToColor {
             size += 1 + WireSize.delimited(1 + WireSize.sint32(k) + 1 + WireSize.int32(v.rawValue))
         }
-        for (k, _) in sint64ToBool {
+        for (k, _) in self.sint64ToBool {
             size += 1 + WireSize.delimited(1 + WireSize.sint64(k) + 2)
         }
-        size += fixed32ToSfixed64.count * (1 + WireSize.delimited(5 + 9))
-        for (_, v) in fixed64ToSint32 {
+        size += self.fixed32ToSfixed64.count * (1 + WireSize.delimited(5 + 9))
+        for (_, v) in self.fixed64ToSint32 {
             size += 1 + WireSize.delimited(9 + 1 + WireSize.sint32(v))
         }
-        for (_, v) in sfixed32ToUint64 {
+        for (_, v) in self.sfixed32ToUint64 {
             size += 1 + WireSize.delimited(5 + 1 + WireSize.varint(v))
         }
-        for (_, v) in sfixed64ToString {
+        for (_, v) in self.sfixed64ToString {
             size += 1 + WireSize.delimited(9 + 1 + WireSize.string(v))
         }
-        for (_, v) in boolToMessage {
+        for (_, v) in self.boolToMessage {
             size += 1 + WireSize.delimited(2 + 1 + WireSize.message(v))
         }
-        for (k, v) in stringToScalars {
+        for (k, v) in self.stringToScalars {
             size += 1 + WireSize.delimited(1 + WireSize.string(k) + 1 + WireSize.message(v))
         }
         return size + unknownFields.bytes.count
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        for (k, v) in stringToInt32.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (k, v) in self.stringToInt32.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(1, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.int32(v)))
             encoder.writeTag(1, .lengthDelimited)
@@ -727,7 +727,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .varint)
             encoder.writeInt32(v)
         }
-        for (k, v) in int32ToString.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.int32ToString.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.int32(k) + 1 + WireSize.string(v)))
             encoder.writeTag(1, .varint)
@@ -735,7 +735,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeString(v)
         }
-        for (k, v) in int64ToBytes.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.int64ToBytes.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(3, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.int64(k) + 1 + WireSize.bytes(v)))
             encoder.writeTag(1, .varint)
@@ -743,7 +743,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeBytes(v)
         }
-        for (k, v) in uint32ToDouble.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.uint32ToDouble.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(4, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.varint(k) + 9))
             encoder.writeTag(1, .varint)
@@ -751,7 +751,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .fixed64)
             encoder.writeDouble(v)
         }
-        for (k, v) in uint64ToFloat.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.uint64ToFloat.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(5, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.varint(k) + 5))
             encoder.writeTag(1, .varint)
@@ -759,7 +759,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .fixed32)
             encoder.writeFloat(v)
         }
-        for (k, v) in sint32ToColor.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.sint32ToColor.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(6, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.sint32(k) + 1 + WireSize.int32(v.rawValue)))
             encoder.writeTag(1, .varint)
@@ -767,7 +767,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .varint)
             encoder.writeEnum(v.rawValue)
         }
-        for (k, v) in sint64ToBool.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.sint64ToBool.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(7, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.sint64(k) + 2))
             encoder.writeTag(1, .varint)
@@ -775,7 +775,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .varint)
             encoder.writeBool(v)
         }
-        for (k, v) in fixed32ToSfixed64.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.fixed32ToSfixed64.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(8, .lengthDelimited)
             encoder.writeVarint(UInt64(5 + 9))
             encoder.writeTag(1, .fixed32)
@@ -783,7 +783,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .fixed64)
             encoder.writeSFixed64(v)
         }
-        for (k, v) in fixed64ToSint32.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.fixed64ToSint32.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(9, .lengthDelimited)
             encoder.writeVarint(UInt64(9 + 1 + WireSize.sint32(v)))
             encoder.writeTag(1, .fixed64)
@@ -791,7 +791,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .varint)
             encoder.writeSInt32(v)
         }
-        for (k, v) in sfixed32ToUint64.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.sfixed32ToUint64.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(10, .lengthDelimited)
             encoder.writeVarint(UInt64(5 + 1 + WireSize.varint(v)))
             encoder.writeTag(1, .fixed32)
@@ -799,7 +799,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .varint)
             encoder.writeUInt64(v)
         }
-        for (k, v) in sfixed64ToString.sorted(by: { $0.key < $1.key }) {
+        for (k, v) in self.sfixed64ToString.sorted(by: { $0.key < $1.key }) {
             encoder.writeTag(11, .lengthDelimited)
             encoder.writeVarint(UInt64(9 + 1 + WireSize.string(v)))
             encoder.writeTag(1, .fixed64)
@@ -807,7 +807,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeString(v)
         }
-        for (k, v) in boolToMessage.sorted(by: { !$0.key && $1.key }) {
+        for (k, v) in self.boolToMessage.sorted(by: { !$0.key && $1.key }) {
             encoder.writeTag(12, .lengthDelimited)
             encoder.writeVarint(UInt64(2 + 1 + WireSize.message(v)))
             encoder.writeTag(1, .varint)
@@ -815,7 +815,7 @@ public struct Render_V3_Maps: ProtoMessage {
             encoder.writeTag(2, .lengthDelimited)
             encoder.writeMessage(v)
         }
-        for (k, v) in stringToScalars.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (k, v) in self.stringToScalars.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             encoder.writeTag(13, .lengthDelimited)
             encoder.writeVarint(UInt64(1 + WireSize.string(k) + 1 + WireSize.message(v)))
             encoder.writeTag(1, .lengthDelimited)
@@ -841,7 +841,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                stringToInt32[key] = value
+                self.stringToInt32[key] = value
             case 2 where tag.wireType == .lengthDelimited:
                 var key: Int32 = 0
                 var value: String = ""
@@ -854,7 +854,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                int32ToString[key] = value
+                self.int32ToString[key] = value
             case 3 where tag.wireType == .lengthDelimited:
                 var key: Int64 = 0
                 var value: [UInt8] = []
@@ -867,7 +867,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                int64ToBytes[key] = value
+                self.int64ToBytes[key] = value
             case 4 where tag.wireType == .lengthDelimited:
                 var key: UInt32 = 0
                 var value: Double = 0
@@ -880,7 +880,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                uint32ToDouble[key] = value
+                self.uint32ToDouble[key] = value
             case 5 where tag.wireType == .lengthDelimited:
                 var key: UInt64 = 0
                 var value: Float = 0
@@ -893,7 +893,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                uint64ToFloat[key] = value
+                self.uint64ToFloat[key] = value
             case 6 where tag.wireType == .lengthDelimited:
                 var key: Int32 = 0
                 var value: Render_V3_Color = .unspecified
@@ -906,7 +906,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                sint32ToColor[key] = value
+                self.sint32ToColor[key] = value
             case 7 where tag.wireType == .lengthDelimited:
                 var key: Int64 = 0
                 var value: Bool = false
@@ -919,7 +919,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                sint64ToBool[key] = value
+                self.sint64ToBool[key] = value
             case 8 where tag.wireType == .lengthDelimited:
                 var key: UInt32 = 0
                 var value: Int64 = 0
@@ -932,7 +932,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                fixed32ToSfixed64[key] = value
+                self.fixed32ToSfixed64[key] = value
             case 9 where tag.wireType == .lengthDelimited:
                 var key: UInt64 = 0
                 var value: Int32 = 0
@@ -945,7 +945,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                fixed64ToSint32[key] = value
+                self.fixed64ToSint32[key] = value
             case 10 where tag.wireType == .lengthDelimited:
                 var key: Int32 = 0
                 var value: UInt64 = 0
@@ -958,7 +958,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                sfixed32ToUint64[key] = value
+                self.sfixed32ToUint64[key] = value
             case 11 where tag.wireType == .lengthDelimited:
                 var key: Int64 = 0
                 var value: String = ""
@@ -971,7 +971,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                sfixed64ToString[key] = value
+                self.sfixed64ToString[key] = value
             case 12 where tag.wireType == .lengthDelimited:
                 var key: Bool = false
                 var value: Render_V3_Scalars.Nested = Render_V3_Scalars.Nested()
@@ -984,7 +984,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                boolToMessage[key] = value
+                self.boolToMessage[key] = value
             case 13 where tag.wireType == .lengthDelimited:
                 var key: String = ""
                 var value: Render_V3_Scalars = Render_V3_Scalars()
@@ -997,7 +997,7 @@ public struct Render_V3_Maps: ProtoMessage {
                         }
                     }
                 }
-                stringToScalars[key] = value
+                self.stringToScalars[key] = value
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }
@@ -1091,8 +1091,8 @@ public struct Render_V3_Choice: ProtoMessage {
 
     public func encodedSize() -> Int {
         var size = 0
-        if before != 0 { size += 1 + WireSize.int32(before) }
-        switch value {
+        if self.before != 0 { size += 1 + WireSize.int32(self.before) }
+        switch self.value {
         case .number(let v)?: size += 1 + WireSize.int32(v)
         case .text(let v)?: size += 1 + WireSize.string(v)
         case .nested(let v)?: size += 1 + WireSize.message(v)
@@ -1100,16 +1100,16 @@ public struct Render_V3_Choice: ProtoMessage {
         case .data(let v)?: size += 1 + WireSize.bytes(v)
         default: break
         }
-        if middle != 0 { size += 1 + WireSize.int32(middle) }
-        switch other {
+        if self.middle != 0 { size += 1 + WireSize.int32(self.middle) }
+        switch self.other {
         case .flag?: size += 2
         default: break
         }
-        switch value {
+        switch self.value {
         case .ratio?: size += 9
         default: break
         }
-        switch other {
+        switch self.other {
         case .delta(let v)?: size += 1 + WireSize.sint64(v)
         default: break
         }
@@ -1117,11 +1117,11 @@ public struct Render_V3_Choice: ProtoMessage {
     }
 
     public func encode(to encoder: inout BinaryEncoder) {
-        if before != 0 {
+        if self.before != 0 {
             encoder.writeTag(1, .varint)
-            encoder.writeInt32(before)
+            encoder.writeInt32(self.before)
         }
-        switch value {
+        switch self.value {
         case .number(let v)?:
             encoder.writeTag(2, .varint)
             encoder.writeInt32(v)
@@ -1139,23 +1139,23 @@ public struct Render_V3_Choice: ProtoMessage {
             encoder.writeBytes(v)
         default: break
         }
-        if middle != 0 {
+        if self.middle != 0 {
             encoder.writeTag(7, .varint)
-            encoder.writeInt32(middle)
+            encoder.writeInt32(self.middle)
         }
-        switch other {
+        switch self.other {
         case .flag(let v)?:
             encoder.writeTag(8, .varint)
             encoder.writeBool(v)
         default: break
         }
-        switch value {
+        switch self.value {
         case .ratio(let v)?:
             encoder.writeTag(9, .fixed64)
             encoder.writeDouble(v)
         default: break
         }
-        switch other {
+        switch self.other {
         case .delta(let v)?:
             encoder.writeTag(10, .varint)
             encoder.writeSInt64(v)
@@ -1168,28 +1168,28 @@ public struct Render_V3_Choice: ProtoMessage {
         while let tag = try decoder.nextTag() {
             switch tag.fieldNumber {
             case 1 where tag.wireType == .varint:
-                before = try decoder.readInt32()
+                self.before = try decoder.readInt32()
             case 2 where tag.wireType == .varint:
-                value = .number(try decoder.readInt32())
+                self.value = .number(try decoder.readInt32())
             case 3 where tag.wireType == .lengthDelimited:
-                value = .text(try decoder.readString())
+                self.value = .text(try decoder.readString())
             case 4 where tag.wireType == .lengthDelimited:
                 var v = Render_V3_Scalars.Nested()
-                if case .nested(let existing)? = value { v = existing }
+                if case .nested(let existing)? = self.value { v = existing }
                 try decoder.readMessage(into: &v)
-                value = .nested(v)
+                self.value = .nested(v)
             case 5 where tag.wireType == .varint:
-                value = .color(Render_V3_Color(rawValue: try decoder.readEnum()))
+                self.value = .color(Render_V3_Color(rawValue: try decoder.readEnum()))
             case 6 where tag.wireType == .lengthDelimited:
-                value = .data(try decoder.readBytes())
+                self.value = .data(try decoder.readBytes())
             case 7 where tag.wireType == .varint:
-                middle = try decoder.readInt32()
+                self.middle = try decoder.readInt32()
             case 8 where tag.wireType == .varint:
-                other = .flag(try decoder.readBool())
+                self.other = .flag(try decoder.readBool())
             case 9 where tag.wireType == .fixed64:
-                value = .ratio(try decoder.readDouble())
+                self.value = .ratio(try decoder.readDouble())
             case 10 where tag.wireType == .varint:
-                other = .delta(try decoder.readSInt64())
+                self.other = .delta(try decoder.readSInt64())
             default:
                 try decoder.skipField(tag, into: &unknownFields)
             }

@@ -9,20 +9,8 @@ enum PackagePaths {
 
     static let corpus = root.appendingPathComponent("codegen/Tests/ProtocCoreTests/RenderCorpus")
 
-    /// The newest well-known .proto files on this machine: those bundled with grpcio-tools in the
-    /// test venv (`make venv`). Debian's /usr/include copies predate descriptor.proto's current
-    /// fields (editions, option_dependency, visibility), which the compiler's model needs.
-    static func wellKnownProtos() throws -> URL {
-        let lib = root.appendingPathComponent(".venv/lib")
-        let pythons = (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []
-        for python in pythons.sorted() {
-            let dir = lib.appendingPathComponent(python).appendingPathComponent("site-packages/grpc_tools/_proto")
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("google/protobuf/descriptor.proto").path) {
-                return dir
-            }
-        }
-        throw SetupError("grpcio-tools' .proto files are missing: run `make venv` in \(root.path)")
-    }
+    /// The repository's contract, including its own copies of the well-known types.
+    static let proto = root.appendingPathComponent("proto")
 }
 
 struct SetupError: Error, CustomStringConvertible {

@@ -61,9 +61,9 @@ struct FileGenerator {
             }
         }
         if let serviceRenderer {
-            for service in file.service {
+            for serviceIndex in file.service.indices {
                 w.lines(serviceRenderer.render(
-                    service: service, file: file, swiftTypeName: { index.swiftTypeName($0) }, visibility: visibility))
+                    serviceIndex: serviceIndex, file: file, swiftTypeName: { index.swiftTypeName($0) }, visibility: visibility))
                 w.line()
             }
         }

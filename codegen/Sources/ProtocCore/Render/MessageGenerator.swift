@@ -45,7 +45,9 @@ struct MessageGenerator {
 
     private var usesStorage: Bool { info.usesStorage }
     /// Prefix of stored properties inside encode/decode (a local `storage` in storage mode).
-    private var p: String { usesStorage ? "storage." : "" }
+    /// How generated code reaches a field: always qualified, so that a field named like a local
+    /// (`size`, `tag`, `decoder`, `body`) can never be shadowed.
+    private var p: String { usesStorage ? "storage." : "self." }
 
     private func oneof(of field: FieldGenerator) -> OneofGenerator? {
         if case .oneofMember(let i) = field.kind { return oneofs[i] }

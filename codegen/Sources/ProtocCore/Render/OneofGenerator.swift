@@ -46,7 +46,7 @@ struct OneofGenerator {
 
     /// Size of the members in `subset` (consecutive by field number): one switch over the enum.
     func emitSize(into w: inout SourceWriter, subset: [FieldGenerator], p: String) {
-        w.switchBlock("\(p + slot(usesStorage: !p.isEmpty))") { w in
+        w.switchBlock("\(p + slot(usesStorage: p == "storage."))") { w in
             for m in subset {
                 let binding = m.value.fixedSize == nil ? "(let v)" : ""
                 w.line("case .\(m.property)\(binding)?: size += \(m.value.sizeWithTag("v", number: m.number))")
@@ -56,7 +56,7 @@ struct OneofGenerator {
     }
 
     func emitEncode(into w: inout SourceWriter, subset: [FieldGenerator], p: String) {
-        w.switchBlock("\(p + slot(usesStorage: !p.isEmpty))") { w in
+        w.switchBlock("\(p + slot(usesStorage: p == "storage."))") { w in
             for m in subset {
                 w.line("case .\(m.property)(let v)?:")
                 w.indent()
@@ -68,7 +68,7 @@ struct OneofGenerator {
     }
 
     func emitDecodeCase(into w: inout SourceWriter, member m: FieldGenerator, p: String, unknownFields: String) {
-        let x = p + slot(usesStorage: !p.isEmpty)
+        let x = p + slot(usesStorage: p == "storage.")
         w.line("case \(m.number) where tag.wireType == \(m.value.wireType):")
         w.indent()
         var statements = m.value.readStatements(
@@ -83,7 +83,7 @@ struct OneofGenerator {
     }
 
     func emitInitializationCheck(into w: inout SourceWriter, p: String) {
-        let x = p + slot(usesStorage: !p.isEmpty)
+        let x = p + slot(usesStorage: p == "storage.")
         for m in members where m.needsInitializationCheck {
             w.line("if case .\(m.property)(let v)? = \(x), !v.isInitialized { return false }")
         }

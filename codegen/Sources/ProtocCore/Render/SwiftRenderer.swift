@@ -94,9 +94,10 @@ public protocol ServiceRendering: Sendable {
     /// Extra modules the service code needs (imported by files that have services).
     var imports: [String] { get }
 
-    /// Swift source for `service`, given a way to name the Swift types of its messages.
+    /// Swift source for the file's `serviceIndex`-th service, given a way to name the Swift types
+    /// of its messages.
     func render(
-        service: Google_Protobuf_ServiceDescriptorProto, file: Google_Protobuf_FileDescriptorProto,
+        serviceIndex: Int, file: Google_Protobuf_FileDescriptorProto,
         swiftTypeName: (String) -> String, visibility: String
     ) -> String
 }
