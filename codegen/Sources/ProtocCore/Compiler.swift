@@ -8,8 +8,10 @@ import Foundation
 /// ```
 public struct Compiler: Sendable {
     public let sourceTree: SourceTree
+    public let compatibility: ProtocCompatibility
 
-    public init(importPaths: [String]) {
+    public init(importPaths: [String], compatibility: ProtocCompatibility = .protoc321) {
+        self.compatibility = compatibility
         var paths = importPaths
         // protoc finds google/protobuf/*.proto next to its binary (/usr/bin/../include); search
         // the same place after the given paths.
@@ -26,7 +28,7 @@ public struct Compiler: Sendable {
         for file in files {
             names.append(try sourceTree.virtualName(forInput: file))
         }
-        var session = CompileSession(sourceTree: sourceTree)
+        var session = CompileSession(sourceTree: sourceTree, compatibility: compatibility)
         for name in names {
             if session.build(name, importedFrom: nil) == nil {
                 throw CompileErrors(session.errors)
@@ -36,8 +38,9 @@ public struct Compiler: Sendable {
     }
 
     /// Compiles sources held in memory (virtual path → contents), e.g. for tests.
-    public static func compile(sources: [String: String], files: [String]) throws(CompileErrors) -> CompiledFiles {
-        var session = CompileSession(sourceTree: SourceTree(importPaths: []), sources: sources)
+    public static func compile(sources: [String: String], files: [String],
+                               compatibility: ProtocCompatibility = .protoc321) throws(CompileErrors) -> CompiledFiles {
+        var session = CompileSession(sourceTree: SourceTree(importPaths: []), compatibility: compatibility, sources: sources)
         for name in files where session.build(name, importedFrom: nil) == nil {
             throw CompileErrors(session.errors)
         }
@@ -92,6 +95,7 @@ public struct CompiledFiles: @unchecked Sendable {
 /// does with its source-tree database.
 struct CompileSession {
     let sourceTree: SourceTree
+    let compatibility: ProtocCompatibility
     var sources: [String: String]?
     let table = SymbolTable()
     var built: [String: FileNode] = [:]
@@ -101,8 +105,9 @@ struct CompileSession {
     /// Files being built, for detecting import cycles.
     private var pending: [String] = []
 
-    init(sourceTree: SourceTree, sources: [String: String]? = nil) {
+    init(sourceTree: SourceTree, compatibility: ProtocCompatibility, sources: [String: String]? = nil) {
         self.sourceTree = sourceTree
+        self.compatibility = compatibility
         self.sources = sources
     }
 
@@ -128,7 +133,7 @@ struct CompileSession {
             failed.insert(name)
             return nil
         }
-        let (file, parseErrors) = Parser.parse(fileName: name, bytes: bytes)
+        let (file, parseErrors) = Parser.parse(fileName: name, bytes: bytes, compatibility: compatibility)
         if !parseErrors.isEmpty {
             errors += parseErrors
             failed.insert(name)
@@ -174,7 +179,7 @@ struct CompileSession {
         // Like protoc, link even when an import failed: the missing file's names are simply
         // not there, and every error found is reported.
         let checkpoint = table.checkpoint()
-        var linker = Linker(file: file, table: table, visibleFiles: visible)
+        var linker = Linker(file: file, table: table, visibleFiles: visible, compatibility: compatibility)
         linker.link(afterErrors: !linkErrors.isEmpty)
         if !linkErrors.isEmpty || !linker.errors.isEmpty {
             errors += linkErrors + linker.errors

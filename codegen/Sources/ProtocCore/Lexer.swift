@@ -24,8 +24,11 @@ struct Lexer {
         return errors
     }
 
-    init(bytes: [UInt8]) {
+    private let compatibility: ProtocCompatibility
+
+    init(bytes: [UInt8], compatibility: ProtocCompatibility = .protoc321) {
         self.bytes = bytes
+        self.compatibility = compatibility
     }
 
     // MARK: Characters
@@ -419,12 +422,17 @@ extension Lexer {
                 collector.buffer.append(contentsOf: consumeBlockComment())
                 trailingCommentEndLine = line
                 consumeWhile(Self.isWhitespaceNoNewline)
-                if !tryConsume(0x0A) {
+                if compatibility == .grpcioTools && char == UInt8(ascii: "/")
+                    && index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")) {
+                    // Newer protoc keeps the block as the trailing comment and reads on.
+                    collector.flush()
+                } else if !tryConsume(0x0A) {
                     collector.clearBuffer()
                     next()
                     return collector.finish()
+                } else {
+                    collector.flush()
                 }
-                collector.flush()
             case .slash:
                 return collector.finish()
             case .none:

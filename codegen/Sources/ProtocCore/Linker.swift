@@ -22,8 +22,11 @@ struct Linker {
         var nameScope: String
     }
 
-    init(file: FileNode, table: SymbolTable, visibleFiles: [FileNode]) {
+    let compatibility: ProtocCompatibility
+
+    init(file: FileNode, table: SymbolTable, visibleFiles: [FileNode], compatibility: ProtocCompatibility = .protoc321) {
         self.file = file
+        self.compatibility = compatibility
         self.table = table
         self.resolver = NameResolver(table: table, file: file, visibleFiles: visibleFiles)
     }
@@ -74,7 +77,7 @@ struct Linker {
             }
         }
         guard errors.isEmpty && !afterErrors else { return }
-        var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table)
+        var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table, compatibility: compatibility)
         // An element's options stop at its first bad one; the other elements are still tried.
         for pending in pendingOptions {
             _ = interpreter.interpret(pending)

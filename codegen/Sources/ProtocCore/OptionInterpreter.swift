@@ -11,8 +11,11 @@ struct OptionInterpreter {
     private var interpretedPaths: [[Int32]: [Int32]] = [:]
     private var repeatedCounts: [[Int32]: Int32] = [:]
 
-    init(file: FileNode, resolver: NameResolver, table: SymbolTable) {
+    let compatibility: ProtocCompatibility
+
+    init(file: FileNode, resolver: NameResolver, table: SymbolTable, compatibility: ProtocCompatibility = .protoc321) {
         self.file = file
+        self.compatibility = compatibility
         self.resolver = resolver
         self.table = table
     }
@@ -49,10 +52,7 @@ struct OptionInterpreter {
         }
         for field in WireField.parse(entries) ?? [] {
             var w = WireWriter()
-            w.tag(field.number, field.type)
-            if field.type == .lengthDelimited { w.varint(UInt64(field.payload.count)) }
-            w.raw(field.payload)
-            if field.type == .startGroup { w.tag(field.number, .endGroup) }
+            field.write(to: &w)
             if let spec = builtin.first(where: { $0.number == field.number }) {
                 if let i = known.firstIndex(where: { $0.0 == field.number }) { known.remove(at: i) }
                 known.append((field.number, w.bytes))
@@ -66,6 +66,9 @@ struct OptionInterpreter {
             encoded += bytes
         }
         options.encoded = encoded + unknown
+        if compatibility == .grpcioTools {
+            options.encoded = OptionsNormalizer(table: table).normalize(options.encoded, kind: pending.kind)
+        }
     }
 
     private mutating func interpretOne(_ option: UninterpretedOption, _ pending: Linker.PendingOptions,

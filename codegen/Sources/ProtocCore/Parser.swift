@@ -40,14 +40,14 @@ struct Parser {
     /// The sentinel for `to max` until the message's options decide the real maximum.
     private static let maxRangeSentinel: Int32 = -1
 
-    init(fileName: String, bytes: [UInt8]) {
-        self.lexer = Lexer(bytes: bytes)
+    init(fileName: String, bytes: [UInt8], compatibility: ProtocCompatibility = .protoc321) {
+        self.lexer = Lexer(bytes: bytes, compatibility: compatibility)
         self.file = FileNode(name: fileName)
     }
 
     /// Parses the whole file. Returns the file and every error (tokenizer and parser).
-    static func parse(fileName: String, bytes: [UInt8]) -> (FileNode, [Diagnostic]) {
-        var parser = Parser(fileName: fileName, bytes: bytes)
+    static func parse(fileName: String, bytes: [UInt8], compatibility: ProtocCompatibility = .protoc321) -> (FileNode, [Diagnostic]) {
+        var parser = Parser(fileName: fileName, bytes: bytes, compatibility: compatibility)
         parser.parseFile()
         parser.drainLexerErrors()
         let all = parser.errors

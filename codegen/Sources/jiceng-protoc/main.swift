@@ -19,6 +19,7 @@ var includeImports = false
 var includeSourceInfo = false
 var swiftOut: String?
 var swiftOptions: [String] = []
+var compatibility = ProtocCompatibility.protoc321
 
 var arguments = CommandLine.arguments.dropFirst()[...]
 while let argument = arguments.popFirst() {
@@ -54,6 +55,13 @@ while let argument = arguments.popFirst() {
         }
     } else if argument.hasPrefix("--swift_opt") {
         swiftOptions.append(value("--swift_opt"))
+    } else if argument.hasPrefix("--protoc_compat") {
+        // Not a protoc flag: which protoc to imitate where versions differ (3.21 or grpcio-tools).
+        let name = value("--protoc_compat")
+        guard let chosen = ProtocCompatibility(rawValue: name) else {
+            fail("--protoc_compat must be one of: \(ProtocCompatibility.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        compatibility = chosen
     } else if argument == "--version" {
         print("jiceng-protoc (protoc 3.21 compatible)")
         exit(0)
@@ -69,7 +77,8 @@ if descriptorSetOut == nil && swiftOut == nil { fail("Missing output directives.
 
 let compiled: CompiledFiles
 do {
-    compiled = try Compiler(importPaths: importPaths.flatMap { $0.split(separator: ":").map(String.init) }).compile(files: inputs)
+    compiled = try Compiler(importPaths: importPaths.flatMap { $0.split(separator: ":").map(String.init) }, compatibility: compatibility)
+        .compile(files: inputs)
 } catch {
     fail(error.description)
 }
