@@ -29,6 +29,7 @@ public struct Compiler: Sendable {
             names.append(try sourceTree.virtualName(forInput: file))
         }
         var session = CompileSession(sourceTree: sourceTree, compatibility: compatibility)
+        session.warnUnusedImports = Set(names)
         for name in names {
             if session.build(name, importedFrom: nil) == nil {
                 throw CompileErrors(session.errors)
@@ -54,11 +55,14 @@ public struct CompiledFiles: @unchecked Sendable {
     public let requested: [String]
     /// Every file compiled (requested and imported), dependencies before dependents.
     let files: [FileNode]
+    /// protoc's warnings (unused imports of the requested files), in the order protoc prints them.
+    public let warnings: [Diagnostic]
     private let byName: [String: FileNode]
 
     fileprivate init(requested: [String], session: CompileSession) {
         self.requested = requested
         self.files = session.order
+        self.warnings = session.warnings
         self.byName = session.built
     }
 
@@ -102,6 +106,9 @@ struct CompileSession {
     var failed: Set<String> = []
     var order: [FileNode] = []
     var errors: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+    /// Files whose unused imports get a warning (protoc tracks the command-line inputs).
+    var warnUnusedImports = Set<String>()
     /// Files being built, for detecting import cycles.
     private var pending: [String] = []
 
@@ -186,6 +193,16 @@ struct CompileSession {
             table.rollback(to: checkpoint)
             failed.insert(name)
             return nil
+        }
+        if warnUnusedImports.contains(name) {
+            // Imports that re-export others publicly are never reported, as in protoc.
+            for (i, dependency) in file.dependencies.enumerated() where !file.publicDependencies.contains(Int32(i)) {
+                guard let node = direct[i], node.publicDependencies.isEmpty,
+                      !linker.usage.used.contains(ObjectIdentifier(node)) else { continue }
+                let position = file.importPositions[i]
+                warnings.append(Diagnostic(file: name, line: position.line, column: position.column,
+                                           message: "Import \(dependency) is unused.", isWarning: true))
+            }
         }
         built[name] = file
         order.append(file)

@@ -9,6 +9,8 @@ struct Linker {
     let file: FileNode
     let table: SymbolTable
     private var resolver: NameResolver
+    /// The imports this file took names from (valid after `link()`).
+    var usage: DependencyUsage { resolver.usage }
     private(set) var errors: [Diagnostic] = []
     /// Every options-bearing element in protoc's build order, for interpretation.
     private var pendingOptions: [PendingOptions] = []

@@ -28,6 +28,11 @@ struct OptionInterpreter {
     /// Interprets every option of one element; false after the first error (protoc stops there).
     mutating func interpret(_ pending: Linker.PendingOptions) -> Bool {
         var entries: [UInt8] = []
+        if !pending.options.uninterpreted.isEmpty {
+            // protoc looks the options message up by name, which counts as using
+            // descriptor.proto when it is imported (no unused-import warning then).
+            _ = resolver.find(pending.kind.messageName)
+        }
         for (i, option) in pending.options.uninterpreted.enumerated() {
             let sourcePath = pending.path + [999, Int32(i)]
             guard let (encoded, destPath) = interpretOne(option, pending, existing: entries) else { return false }

@@ -83,6 +83,10 @@ do {
     fail(error.description)
 }
 
+for warning in compiled.warnings {
+    FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+}
+
 if let descriptorSetOut {
     let bytes = compiled.descriptorSet(includeImports: includeImports, includeSourceInfo: includeSourceInfo)
     // Written in place (open, truncate, write) like protoc does, never by rename: an atomic

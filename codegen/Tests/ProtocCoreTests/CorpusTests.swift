@@ -17,6 +17,8 @@ import Testing
             if flags.sourceInfo { arguments.append("--include_source_info") }
             let expected = try StockProtoc.run(arguments)
             try #require(expected.status == 0, "protoc rejected \(file): \(expected.stderr)")
+            let warnings = expected.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }.map(String.init)
+            #expect(compiled.warnings.map(\.description) == warnings, "warnings differ for \(file)")
             let ours = compiled.descriptorSet(includeImports: flags.imports, includeSourceInfo: flags.sourceInfo)
             if ours != expected.descriptorSet {
                 let diff = StockProtoc.diff(StockProtoc.decode(expected.descriptorSet), StockProtoc.decode(ours))
