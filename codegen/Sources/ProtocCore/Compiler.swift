@@ -111,6 +111,9 @@ struct CompileSession {
     var warnUnusedImports = Set<String>()
     /// Files being built, for detecting import cycles.
     private var pending: [String] = []
+    private var pendingNodes: [FileNode] = []
+    /// Files found importing themselves: they fail without further errors of their own.
+    private var cycleStarters = Set<String>()
 
     init(sourceTree: SourceTree, compatibility: ProtocCompatibility, sources: [String: String]? = nil) {
         self.sourceTree = sourceTree
@@ -147,7 +150,11 @@ struct CompileSession {
             return nil
         }
         pending.append(name)
-        defer { pending.removeLast() }
+        pendingNodes.append(file)
+        defer {
+            pending.removeLast()
+            pendingNodes.removeLast()
+        }
 
         var linkErrors: [Diagnostic] = []
         var direct: [FileNode?] = []
@@ -160,8 +167,19 @@ struct CompileSession {
                 continue
             }
             if let cycleStart = pending.firstIndex(of: dependency) {
+                // protoc reports a cycle in the file that starts it, at its import of the next file
+                // in the chain; the files in between then see a failed import.
                 let chain = (pending[cycleStart...] + [dependency]).joined(separator: " -> ")
-                linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "File recursively imports itself: \(chain)"))
+                let starter = pendingNodes[cycleStart]
+                let next = cycleStart + 1 < pending.count ? pending[cycleStart + 1] : dependency
+                let at = starter.importPositions[starter.dependencies.firstIndex(of: next) ?? 0]
+                errors.append(Diagnostic(file: starter.name, line: at.line, column: at.column, message: "File recursively imports itself: \(chain)"))
+                if dependency == name {
+                    // A file importing itself fails with just that error.
+                    cycleStarters.insert(name)
+                } else {
+                    linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "Import \"\(dependency)\" was not found or had errors."))
+                }
                 direct.append(nil)
                 continue
             }
@@ -170,6 +188,12 @@ struct CompileSession {
                 linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "Import \"\(dependency)\" was not found or had errors."))
             }
             direct.append(node)
+        }
+
+        if cycleStarters.contains(name) {
+            errors += linkErrors
+            failed.insert(name)
+            return nil
         }
 
         var visible: [FileNode] = []
@@ -188,12 +212,13 @@ struct CompileSession {
         let checkpoint = table.checkpoint()
         var linker = Linker(file: file, table: table, visibleFiles: visible, compatibility: compatibility)
         linker.link(afterErrors: !linkErrors.isEmpty)
-        if !linkErrors.isEmpty || !linker.errors.isEmpty {
+        if !linkErrors.isEmpty || linker.hasErrors {
             errors += linkErrors + linker.errors
             table.rollback(to: checkpoint)
             failed.insert(name)
             return nil
         }
+        warnings += linker.errors
         if warnUnusedImports.contains(name) {
             // Imports that re-export others publicly are never reported, as in protoc.
             for (i, dependency) in file.dependencies.enumerated() where !file.publicDependencies.contains(Int32(i)) {

@@ -33,6 +33,14 @@ struct Linker {
         self.resolver = NameResolver(table: table, file: file, visibleFiles: visibleFiles)
     }
 
+    /// True once an error (not just a warning) was found.
+    var hasErrors: Bool { errors.contains { !$0.isWarning } }
+
+    private mutating func warning(_ message: String, _ sites: Sites, _ site: ErrorSite) {
+        let position = sites[site]
+        errors.append(Diagnostic(file: file.name, line: position?.line, column: position?.column, message: message, isWarning: true))
+    }
+
     private mutating func error(_ message: String, _ sites: Sites, _ site: ErrorSite) {
         let position = sites[site]
         errors.append(Diagnostic(file: file.name, line: position?.line, column: position?.column, message: message))
@@ -74,18 +82,18 @@ struct Linker {
         if !hints.isEmpty { suggestFieldNumbers() }
 
         defer {
-            if !errors.isEmpty || afterErrors {
+            if hasErrors || afterErrors {
                 for message in file.messages { detectMapConflicts(message) }
             }
         }
-        guard errors.isEmpty && !afterErrors else { return }
+        guard !hasErrors && !afterErrors else { return }
         var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table, compatibility: compatibility)
         // An element's options stop at its first bad one; the other elements are still tried.
         for pending in pendingOptions {
             _ = interpreter.interpret(pending)
         }
         errors += interpreter.errors
-        guard errors.isEmpty else { return }
+        guard !hasErrors else { return }
         interpreter.updateSourceLocations()
 
         validateFile()
@@ -371,6 +379,7 @@ struct Linker {
                 pendingOptions.append(PendingOptions(options: options, kind: .enumValue, path: value.path + [3], nameScope: value.fullName))
             }
         }
+        checkEnumValueUniqueness(node)
         for range in node.reservedRanges where range.start > range.end {
             error("Reserved range end number must be greater than start number.", at: nil)
         }
@@ -396,6 +405,53 @@ struct Linker {
             }
         }
     }
+
+    /// Values must stay distinct once the enum's name is stripped as a prefix and the rest is
+    /// PascalCased (`FOO_BAR_X` vs `X` in `enum FooBar`): an error in proto3, a warning in proto2.
+    private mutating func checkEnumValueUniqueness(_ node: EnumNode) {
+        let prefix = Array(node.name.utf8.filter { $0 != UInt8(ascii: "_") }.map { Self.asciiLower($0) })
+        func stripPrefix(_ name: String) -> [UInt8] {
+            let s = Array(name.utf8)
+            var i = 0, j = 0
+            while i < s.count && j < prefix.count {
+                if s[i] == UInt8(ascii: "_") { i += 1; continue }
+                if Self.asciiLower(s[i]) != prefix[j] { return s }
+                i += 1
+                j += 1
+            }
+            if j < prefix.count { return s }
+            while i < s.count && s[i] == UInt8(ascii: "_") { i += 1 }
+            return i == s.count ? s : Array(s[i...])
+        }
+        func pascalCase(_ s: [UInt8]) -> [UInt8] {
+            var upper = true
+            var result: [UInt8] = []
+            for c in s {
+                if c == UInt8(ascii: "_") {
+                    upper = true
+                } else {
+                    result.append(upper ? Self.asciiUpper(c) : Self.asciiLower(c))
+                    upper = false
+                }
+            }
+            return result
+        }
+        var seen: [[UInt8]: EnumValueNode] = [:]
+        for value in node.values {
+            let key = pascalCase(stripPrefix(value.name))
+            guard let first = seen[key] else {
+                seen[key] = value
+                continue
+            }
+            if first.name != value.name && first.number != value.number {
+                let message = "Enum name \(value.name) has the same name as \(first.name) if you ignore case and strip out the enum name prefix (if any). This is error-prone and can lead to undefined behavior. Please avoid doing this. If you are using allow_alias, please assign the same numeric value to both enums."
+                if file.isProto3 { error(message, value.sites, .name) } else { warning(message, value.sites, .name) }
+            }
+        }
+    }
+
+    private static func asciiLower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 32 : c }
+    private static func asciiUpper(_ c: UInt8) -> UInt8 { c >= 0x61 && c <= 0x7A ? c - 32 : c }
 
     private mutating func buildService(_ service: ServiceNode) {
         service.fullName = qualify(package, service.name)

@@ -9,7 +9,14 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(".venv/bin/python").path
 
-    static func grpcToolsDescriptorSet(_ file: String) throws -> [UInt8] {
+    /// Schemas protoc 3.21 accepts and the newer protoc refuses (it checks more); the
+    /// compatibility mode does not add those checks.
+    static let refusedByNewerProtoc: Set<String> = [
+        "accepted_bad_json_name_conflict.proto", "accepted_explicit_map_entry.proto",
+        "accepted_enum_prefix_clash2.proto", "accepted_reserved_backwards.proto",
+    ]
+
+    static func grpcToolsDescriptorSet(_ file: String) throws -> [UInt8]? {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("grpc-tools-\(UUID().uuidString).pb")
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
@@ -20,14 +27,18 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw SetupError("grpc_tools.protoc failed on \(file)") }
+        guard process.terminationStatus == 0 else { return nil }
         return [UInt8](try Data(contentsOf: out))
     }
 
     @Test(arguments: Corpus.files())
     func matchesGrpcioTools(_ file: String) throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.python), "the test venv is missing: run `make venv`")
-        let expected = try Self.grpcToolsDescriptorSet(file)
+        guard let expected = try Self.grpcToolsDescriptorSet(file) else {
+            #expect(Self.refusedByNewerProtoc.contains(file), "grpc_tools.protoc refused \(file)")
+            return
+        }
+        #expect(!Self.refusedByNewerProtoc.contains(file))
         let compiled = try Compiler(importPaths: [Corpus.directory], compatibility: .grpcioTools)
             .compile(files: [Corpus.directory + "/" + file])
         let ours = compiled.descriptorSet(includeImports: true, includeSourceInfo: true)
