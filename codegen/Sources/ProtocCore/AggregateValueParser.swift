@@ -51,11 +51,41 @@ struct AggregateValueParser {
 
     private mutating func parseFields(_ message: MessageNode, terminator: String?) throws -> [UInt8] {
         var collected: [Int32: Collected] = [:]
+        var anyExpansion: [UInt8]?
         while true {
             if let terminator, tryConsume(terminator) { break }
             if terminator == nil && current.kind == .end { break }
             if current.kind == .end {
                 throw Failure(message: "Expected \"\(terminator ?? "")\".")
+            }
+            if message.fullName == "google.protobuf.Any" && current.text == "[" && current.kind == .symbol {
+                // `[type.googleapis.com/pkg.Type] { … }`: an expanded Any, written as its type URL
+                // and the serialized message.
+                lexer.next()
+                var url = try identifier()
+                while current.text == "." || current.text == "/" {
+                    url += current.text
+                    lexer.next()
+                    url += try identifier()
+                }
+                try expect("]")
+                guard let slash = url.lastIndex(of: "/") else {
+                    throw Failure(message: "Extension \"\(url)\" is not defined or is not an extension of \"\(message.fullName)\".")
+                }
+                let typeName = String(url[url.index(after: slash)...])
+                guard case .message(let type)? = resolver.findAnywhere(typeName)?.kind else {
+                    throw Failure(message: "Could not find type \"\(url)\" stored in google.protobuf.Any.")
+                }
+                _ = tryConsume(":")
+                let close: String
+                if tryConsume("{") { close = "}" } else { try expect("<"); close = ">" }
+                let body = try parseFields(type, terminator: close)
+                var w = WireWriter()
+                w.stringField(1, url)
+                w.bytesField(2, body)
+                if !tryConsume(";") { _ = tryConsume(",") }
+                anyExpansion = w.bytes
+                continue
             }
             let field = try parseFieldName(message)
             if collected[field.number] == nil { collected[field.number] = Collected(field: field) }
@@ -94,6 +124,12 @@ struct AggregateValueParser {
         let missing = message.fields.filter { $0.label == .required && collected[$0.number] == nil }.map(\.name)
         if !missing.isEmpty {
             throw Failure(message: "Message missing required fields: \(missing.joined(separator: ", "))")
+        }
+        if let anyExpansion {
+            guard collected.isEmpty else {
+                throw Failure(message: "Expected \"\(terminator ?? "")\", found \"\(current.text)\".")
+            }
+            return anyExpansion
         }
         var w = WireWriter()
         for number in collected.keys.sorted() {

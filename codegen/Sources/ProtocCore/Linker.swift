@@ -585,8 +585,9 @@ struct Linker {
             }
         } else if !(field.number >= 1 && Int(field.number) <= sequential) {
             numbersInUse[key, default: [:]][field.number] = field
-            if field.extendee != nil {
-                _ = table.addExtension(field, extendee: containingName, file: file)
+            if field.extendee != nil, let other = table.addExtension(field, extendee: containingName, file: file) {
+                // Only a warning in protoc (existing schemas have such clashes).
+                warning("Extension number \(field.number) has already been used in \"\(containingName)\" by extension \"\(other.fullName)\" defined in \(table.file(ofExtension: other)?.name ?? "").", field.sites, .number)
             }
         }
     }
