@@ -497,6 +497,16 @@ struct Linker {
         }
     }
 
+    private var sequentialLimits: [ObjectIdentifier: Int] = [:]
+
+    /// `MessageNode.sequentialFieldLimit`, computed once per message.
+    private mutating func sequentialLimit(of message: MessageNode) -> Int {
+        if let known = sequentialLimits[ObjectIdentifier(message)] { return known }
+        let limit = message.sequentialFieldLimit
+        sequentialLimits[ObjectIdentifier(message)] = limit
+        return limit
+    }
+
     /// Numbers used so far per containing message (fields and extensions alike), keyed by the
     /// message itself: two same-named messages (already an error) do not clash again.
     private var numbersInUse: [ObjectIdentifier: [Int32: FieldNode]] = [:]
@@ -572,7 +582,7 @@ struct Linker {
         // protoc finds the leading run of fields numbered 1, 2, 3, … by position, even in another
         // file, so an extension can clash with one of those.
         var sequentialClash: FieldNode?
-        let sequential = containingNode.sequentialFieldLimit
+        let sequential = sequentialLimit(of: containingNode)
         if field.number >= 1 && Int(field.number) <= sequential {
             let occupant = containingNode.fields[Int(field.number) - 1]
             if field.extendee != nil || occupant !== field { sequentialClash = occupant }

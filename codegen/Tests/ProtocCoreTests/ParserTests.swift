@@ -82,3 +82,28 @@ import Testing
         }
     }
 }
+
+@Suite struct InMemoryCompilationTests {
+    /// `Compiler.compile(sources:files:)` compiles text held in memory, imports included.
+    @Test func compilesSourcesFromMemory() throws {
+        let compiled = try Compiler.compile(sources: [
+            "a.proto": "syntax = \"proto3\";\npackage a;\nimport \"b.proto\";\nmessage A { b.B b = 1; }\n",
+            "b.proto": "syntax = \"proto3\";\npackage b;\nmessage B { string s = 1; }\n",
+        ], files: ["a.proto"])
+        #expect(compiled.fileNamesInDependencyOrder == ["b.proto", "a.proto"])
+        let protos = try compiled.fileDescriptorProtos()
+        #expect(protos[1].messageType[0].field[0].typeName == ".b.B")
+        #expect(protos[1].messageType[0].field[0].jsonName == "b")
+    }
+
+    @Test func reportsErrorsFromMemory() {
+        #expect(throws: CompileErrors.self) {
+            try Compiler.compile(sources: ["a.proto": "syntax = \"proto3\";\nmessage A { Missing m = 1; }\n"], files: ["a.proto"])
+        }
+        do {
+            _ = try Compiler.compile(sources: ["a.proto": "syntax = \"proto3\";\nmessage A { Missing m = 1; }\n"], files: ["a.proto"])
+        } catch {
+            #expect(error.description == "a.proto:2:13: \"Missing\" is not defined.")
+        }
+    }
+}
