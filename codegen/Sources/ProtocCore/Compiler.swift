@@ -132,8 +132,12 @@ struct CompileSession {
     mutating func build(_ name: String, importedFrom: FileNode?) -> FileNode? {
         if let file = built[name] { return file }
         if failed.contains(name) { return nil }
-        let components = name.split(separator: "/", omittingEmptySubsequences: false)
-        if name.contains("\\") || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+        // protoc's rule: the name must already be canonical (no empty or "." segments, no
+        // trailing slash) and must not climb with "..".
+        let components = name.split(separator: "/", omittingEmptySubsequences: true)
+        let canonical = (name.hasPrefix("/") ? "/" : "") + components.filter { $0 != "." }.joined(separator: "/")
+            + (name.hasSuffix("/") && name.count > 1 ? "/" : "")
+        if name != canonical || components.contains("..") {
             errors.append(Diagnostic(file: name, line: nil, column: nil, message: "Backslashes, consecutive slashes, \".\", or \"..\" are not allowed in the virtual path"))
             failed.insert(name)
             return nil

@@ -217,10 +217,6 @@ struct Linker {
             field.path = message.path + [2, Int32(i)]
             buildField(field, scope: message.fullName, isExtension: false, inProto3: file.isProto3, in: message)
         }
-        for (i, nested) in message.nestedMessages.enumerated() {
-            nested.path = message.path + [3, Int32(i)]
-            buildMessage(nested, scope: message.fullName, depth: depth + 1)
-        }
         for (i, node) in message.enums.enumerated() {
             node.path = message.path + [4, Int32(i)]
             buildEnum(node, scope: message.fullName)
@@ -246,7 +242,12 @@ struct Linker {
             requestHint(message, at: nil, start: range.start, end: range.end)
             error("Reserved numbers must be positive integers.", at: nil)
         }
-        // As in protoc, a container registers its own name after its members.
+        // protoc builds nested messages last, then takes the message's own options and
+        // registers its name.
+        for (i, nested) in message.nestedMessages.enumerated() {
+            nested.path = message.path + [3, Int32(i)]
+            buildMessage(nested, scope: message.fullName, depth: depth + 1)
+        }
         if let options = message.options {
             pendingOptions.append(PendingOptions(options: options, kind: .message, path: message.path + [7], nameScope: message.fullName))
         }

@@ -1146,9 +1146,9 @@ struct Parser {
                                      messageLocation: Int) -> Bool {
         guard consume("oneof") else { return false }
         do {
+            // protoc records no error position for a oneof's name.
             let nameLocation = begin(path(of: oneofLocation) + [Path.oneofName])
             defer { end(nameLocation) }
-            oneof.sites[.name] = start(of: nameLocation)
             guard let name = consumeIdentifier("Expected oneof name.") else { return false }
             oneof.name = name
         }
