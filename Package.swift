@@ -48,5 +48,6 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
+        .testTarget(name: "HTTP2TransportTests", dependencies: ["HTTP2Transport", "RPC", "ProtoRuntime", "CNGHTTP2"]),
     ]
 )
