@@ -32,20 +32,19 @@ final class EventLoop: @unchecked Sendable {
 
     // Loop-confined state.
     private var listener: ListeningSocket?
-    private var connections: [Int32: ServerConnection] = [:]
-    private var dirty: [ServerConnection] = []
-    private var timers = TimerHeap<(ServerConnection, Int32)>()
+    private var connections: [Int32: HTTP2Connection] = [:]
+    private var dirty: [HTTP2Connection] = []
+    private var timers = TimerHeap<(HTTP2Connection, Int32)>()
+    private var serverCore: ServerCore?
     private var draining = false
     /// Shared by every connection of this loop: reads land here and go straight to nghttp2.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
-    let core: ServerCore
 
     private static let wakeToken: UInt64 = .max
     private static let listenToken: UInt64 = .max - 1
 
-    init(index: Int, core: ServerCore) throws {
+    init(index: Int) throws {
         self.index = index
-        self.core = core
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { throw SocketError(call: "epoll_create1") }
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
@@ -54,8 +53,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Takes ownership of a listening socket (before the loop starts).
-    func adopt(listener: ListeningSocket) {
+    func adopt(listener: ListeningSocket, core: ServerCore) {
         self.listener = listener
+        self.serverCore = core
         register(fd: listener.fd, token: Self.listenToken, events: EPOLLIN.rawValue)
     }
 
@@ -95,20 +95,26 @@ final class EventLoop: @unchecked Sendable {
         epoll_ctl(epollFD, EPOLL_CTL_MOD, fd, &event)
     }
 
-    func markDirty(_ connection: ServerConnection) {
+    func markDirty(_ connection: HTTP2Connection) {
         if !connection.isQueuedForFlush {
             connection.isQueuedForFlush = true
             dirty.append(connection)
         }
     }
 
-    func addTimer(at deadline: Deadline, connection: ServerConnection, streamID: Int32) {
+    func addTimer(at deadline: Deadline, connection: HTTP2Connection, streamID: Int32) {
         timers.insert(at: deadline.uptimeNanoseconds, (connection, streamID))
     }
 
-    func connectionClosed(_ connection: ServerConnection) {
+    func connectionClosed(_ connection: HTTP2Connection) {
         epoll_ctl(epollFD, EPOLL_CTL_DEL, connection.fd, nil)
         connections[connection.fd] = nil
+    }
+
+    /// Adds a connection this loop did not accept (a client's), watching for `events`.
+    func adopt(connection: HTTP2Connection, events: UInt32) {
+        connections[connection.fd] = connection
+        register(fd: connection.fd, token: UInt64(connection.fd), events: events)
     }
 
     /// Stops accepting, asks every connection to drain, and ends the loop once all have closed.
@@ -144,6 +150,10 @@ final class EventLoop: @unchecked Sendable {
                 case Self.listenToken: acceptConnections()
                 default:
                     guard let connection = connections[Int32(truncatingIfNeeded: token)] else { continue }
+                    if connection.connecting && flags & (EPOLLOUT.rawValue | EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
+                        connection.writable()
+                        continue
+                    }
                     if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && flags & EPOLLIN.rawValue == 0 {
                         connection.close()
                         continue
@@ -174,9 +184,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func acceptConnections() {
-        guard let listener else { return }
+        guard let listener, let serverCore else { return }
         while let (fd, peer) = listener.accept() {
-            let connection = ServerConnection(fd: fd, peer: peer?.grpcPeer ?? "unknown", loop: self)
+            let connection = ServerConnection(fd: fd, peer: peer?.grpcPeer ?? "unknown", loop: self, core: serverCore)
             connections[fd] = connection
             register(fd: fd, token: UInt64(fd), events: EPOLLIN.rawValue)
             markDirty(connection)  // sends our SETTINGS
@@ -194,7 +204,7 @@ final class EventLoop: @unchecked Sendable {
         guard !timers.isEmpty else { return }
         let now = Deadline.now().uptimeNanoseconds
         while let (connection, streamID) = timers.popDue(now: now) {
-            connection.deadlineExpired(streamID: streamID)
+            connection.timerFired(streamID: streamID)
         }
     }
 

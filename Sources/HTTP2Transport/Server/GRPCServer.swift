@@ -58,11 +58,11 @@ public final class GRPCServer: Sendable {
         var loops: [EventLoop] = []
         var address = config.listen
         for index in 0..<config.eventLoopCount {
-            let loop = try EventLoop(index: index, core: core)
+            let loop = try EventLoop(index: index)
             let listener = try ListeningSocket(binding: address)
             // Later loops bind the port the first one got, so port 0 works too.
             address = listener.address
-            loop.adopt(listener: listener)
+            loop.adopt(listener: listener, core: core)
             loops.append(loop)
         }
         state.withLock {
