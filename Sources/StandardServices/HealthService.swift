@@ -2,7 +2,7 @@ import RPC
 import Synchronization
 
 /// `grpc.health.v1.Health`: reports whether the server (service name "") and each named service
-/// is serving, on request (Check) and as it changes (Watch).
+/// is serving, on request (Check, List) and as it changes (Watch).
 ///
 /// Statuses are set by the application; once `enterShutdown()` is called (the server began
 /// draining) every service reports NOT_SERVING for good, so load balancers move away first.
@@ -57,6 +57,9 @@ public final class HealthService: RPCService {
             ServerMethod(Grpc_Health_V1_Health.Method.check, .unary { [self] request, context in
                 try check(request)
             }),
+            ServerMethod(Grpc_Health_V1_Health.Method.list, .unary { [self] (_: Grpc_Health_V1_HealthListRequest, _) in
+                list()
+            }),
             ServerMethod(Grpc_Health_V1_Health.Method.watch, .serverStreaming { [self] request, responses, context in
                 try await watch(request, responses)
             }),
@@ -69,6 +72,16 @@ public final class HealthService: RPCService {
         }
         var response = Grpc_Health_V1_HealthCheckResponse()
         response.status = status
+        return response
+    }
+
+    func list() -> Grpc_Health_V1_HealthListResponse {
+        var response = Grpc_Health_V1_HealthListResponse()
+        for (service, status) in state.withLock({ $0.statuses }) {
+            var entry = Grpc_Health_V1_HealthCheckResponse()
+            entry.status = status
+            response.statuses[service] = entry
+        }
         return response
     }
 

@@ -96,3 +96,10 @@ def test_sigterm_drains_watchers_and_exits_cleanly(server):
         assert next(stream).status == health_pb2.HealthCheckResponse.NOT_SERVING
         stream.cancel()
     assert server.process.wait(timeout=30) == 0
+
+
+def test_list_reports_every_service(server):
+    with server.channel() as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        response = stub.List(health_pb2.HealthListRequest(), timeout=10)
+        assert dict(response.statuses) == {"": health_pb2.HealthCheckResponse(status=health_pb2.HealthCheckResponse.SERVING)}
