@@ -119,9 +119,12 @@ struct TokenInterceptor: ServerInterceptor {
 }
 
 /// A running server on a free loopback port, with the test services.
-func startTestServer(probe: Probe = Probe(), maxReceive: Int = 4 << 20) throws -> (GRPCServer, Int) {
+func startTestServer(
+    probe: Probe = Probe(), maxReceive: Int = 4 << 20, configure: (inout GRPCServer.Configuration) -> Void = { _ in }
+) throws -> (GRPCServer, Int) {
     var config = GRPCServer.Configuration(listen: SocketAddress(host: "127.0.0.1", port: 0), eventLoopCount: 2)
     config.maxReceiveMessageSize = maxReceive
+    configure(&config)
     let server = GRPCServer(configuration: config, services: [EchoService(probe: probe)], interceptors: [TokenInterceptor()])
     try server.start()
     return (server, server.boundAddress!.port)

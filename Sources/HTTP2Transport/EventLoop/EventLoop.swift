@@ -34,7 +34,7 @@ final class EventLoop: @unchecked Sendable {
     private var listener: ListeningSocket?
     private var connections: [Int32: HTTP2Connection] = [:]
     private var dirty: [HTTP2Connection] = []
-    private var timers = TimerHeap<(HTTP2Connection, Int32)>()
+    private var timers = TimerHeap<TimerTarget>()
     private var serverCore: ServerCore?
     private var draining = false
     /// Shared by every connection of this loop: reads land here and go straight to nghttp2.
@@ -103,7 +103,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     func addTimer(at deadline: Deadline, connection: HTTP2Connection, streamID: Int32) {
-        timers.insert(at: deadline.uptimeNanoseconds, (connection, streamID))
+        timers.insert(at: deadline.uptimeNanoseconds, TimerTarget(connection: connection, streamID: streamID))
     }
 
     func connectionClosed(_ connection: HTTP2Connection) {
@@ -203,8 +203,8 @@ final class EventLoop: @unchecked Sendable {
     private func fireTimers() {
         guard !timers.isEmpty else { return }
         let now = Deadline.now().uptimeNanoseconds
-        while let (connection, streamID) = timers.popDue(now: now) {
-            connection.timerFired(streamID: streamID)
+        while let target = timers.popDue(now: now) {
+            target.connection?.timerFired(streamID: target.streamID)
         }
     }
 
@@ -221,3 +221,10 @@ final class EventLoop: @unchecked Sendable {
 }
 
 import RPC
+
+/// What a timer fires: a stream's deadline, or (stream 0) a connection's housekeeping. Weak, so a
+/// closed connection is freed at once rather than when its far-off keepalive timer comes due.
+struct TimerTarget {
+    weak var connection: HTTP2Connection?
+    let streamID: Int32
+}

@@ -1,6 +1,7 @@
 import CEpoll
 import CNGHTTP2
 import Glibc
+import RPC
 
 /// The socket side of an HTTP/2 connection, shared by server and client connections: reads feed
 /// the nghttp2 session, and frames nghttp2 queues leave through one buffered `send` per loop
@@ -18,6 +19,8 @@ class HTTP2Connection {
     private var writeOffset = 0
     private var waitingForWritable = false
     private var readingPaused = false
+    /// Monotonic time of the last bytes read from the peer (keepalive counts silence from here).
+    private(set) var lastReadTime = Deadline.now().uptimeNanoseconds
     /// Interest beyond EPOLLIN/EPOLLOUT bookkeeping: a client waits for its connect this way.
     var connecting = false
 
@@ -54,6 +57,7 @@ class HTTP2Connection {
         for _ in 0..<4 {
             let n = recv(fd, buffer.baseAddress, buffer.count, 0)
             if n > 0 {
+                lastReadTime = Deadline.now().uptimeNanoseconds
                 let consumed = nghttp2_session_mem_recv(session, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), n)
                 if consumed < 0 {
                     // A protocol error (or a garbage preface): nghttp2 queued GOAWAY; send it, close.
@@ -164,6 +168,9 @@ class HTTP2Connection {
     func receivedData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {}
     func streamClosed(streamID: Int32, errorCode: UInt32) {}
     func receivedGoAway() {}
+    /// The peer's SETTINGS (not an ACK): the connection preface is complete.
+    func receivedSettings() {}
+    func receivedPingAck() {}
     /// Fills `buffer` with up to `length` bytes of the stream's outgoing body.
     func readData(streamID: Int32, into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: UnsafeMutablePointer<UInt32>) -> Int {
         Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)

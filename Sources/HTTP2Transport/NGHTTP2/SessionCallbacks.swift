@@ -36,10 +36,13 @@ final class SessionCallbacks: @unchecked Sendable {
             let type = frame.pointee.hd.type
             let streamID = frame.pointee.hd.stream_id
             let endStream = frame.pointee.hd.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
+            let ack = frame.pointee.hd.flags & UInt8(NGHTTP2_FLAG_ACK.rawValue) != 0
             switch UInt32(type) {
             case NGHTTP2_HEADERS.rawValue: connection.receivedHeaders(streamID: streamID, endStream: endStream)
             case NGHTTP2_DATA.rawValue where endStream: connection.receivedEndOfStream(streamID: streamID)
             case NGHTTP2_GOAWAY.rawValue: connection.receivedGoAway()
+            case NGHTTP2_SETTINGS.rawValue where !ack: connection.receivedSettings()
+            case NGHTTP2_PING.rawValue where ack: connection.receivedPingAck()
             default: break
             }
             return 0

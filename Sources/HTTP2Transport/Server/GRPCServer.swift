@@ -24,10 +24,19 @@ public final class GRPCServer: Sendable {
         public var maxReceiveMessageSize: Int = 4 * 1024 * 1024
         public var initialStreamWindowSize: Int = 1 << 20
         public var connectionWindowSize: Int = 4 << 20
+        /// A connection must complete the HTTP/2 preface and SETTINGS within this (slow or garbage
+        /// peers are dropped).
+        public var handshakeTimeout: Duration = .seconds(10)
+        /// After this long without hearing from the peer, the server pings it...
+        public var keepaliveInterval: Duration? = .seconds(7200)
+        /// ...and closes the connection if the ping is not answered within this.
+        public var keepaliveTimeout: Duration = .seconds(20)
+        /// A connection with no calls for this long is sent GOAWAY and closed (nil: never).
+        public var maxConnectionIdle: Duration?
 
         public init(listen: SocketAddress, eventLoopCount: Int? = nil) {
             self.listen = listen
-            self.eventLoopCount = eventLoopCount ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            self.eventLoopCount = eventLoopCount ?? AvailableCPUs.count
         }
     }
 

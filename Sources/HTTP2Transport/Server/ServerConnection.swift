@@ -16,6 +16,11 @@ final class ServerConnection: HTTP2Connection {
 
     private var draining = false
     private var finalGoAwaySent = false
+    // Connection housekeeping (handshake deadline, keepalive, idle timeout): one timer at a time.
+    private let acceptedAt = Deadline.now().uptimeNanoseconds
+    private var settingsReceived = false
+    private var pingSentAt: UInt64?
+    private var idleSince: UInt64? = Deadline.now().uptimeNanoseconds
     /// Streams whose sent-byte count must be reported to their handle after this flush.
     private var progressed: [ServerStream] = []
 
@@ -32,6 +37,63 @@ final class ServerConnection: HTTP2Connection {
         ]
         nghttp2_submit_settings(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), settings, settings.count)
         nghttp2_session_set_local_window_size(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, Int32(config.connectionWindowSize))
+        scheduleHousekeeping()
+    }
+
+    // MARK: Housekeeping
+
+    /// Stream id 0 in the loop's timer heap means "check this connection's health".
+    private static let housekeepingTimer: Int32 = 0
+
+    private func nanos(_ d: Duration) -> UInt64 { UInt64(max(d.nanoseconds, 0)) }
+
+    /// When the next housekeeping decision is due, given what we know now.
+    private var nextHousekeeping: UInt64? {
+        let config = core.configuration
+        if !settingsReceived { return acceptedAt + nanos(config.handshakeTimeout) }
+        if let pingSentAt { return pingSentAt + nanos(config.keepaliveTimeout) }
+        var next: UInt64?
+        if let interval = config.keepaliveInterval { next = lastReadTime + nanos(interval) }
+        if let idle = config.maxConnectionIdle, let idleSince, !draining {
+            next = min(next ?? .max, idleSince + nanos(idle))
+        }
+        return next
+    }
+
+    private func scheduleHousekeeping() {
+        guard let at = nextHousekeeping else { return }
+        loop.addTimer(at: Deadline(uptimeNanoseconds: at), connection: self, streamID: Self.housekeepingTimer)
+    }
+
+    private func housekeeping() {
+        guard !isClosed else { return }
+        let now = Deadline.now().uptimeNanoseconds
+        let config = core.configuration
+        if !settingsReceived {
+            if now >= acceptedAt + nanos(config.handshakeTimeout) { return close() }
+        } else if let sent = pingSentAt {
+            if now >= sent + nanos(config.keepaliveTimeout) { return close() }
+        } else {
+            if let interval = config.keepaliveInterval, now >= lastReadTime + nanos(interval) {
+                nghttp2_submit_ping(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), nil)
+                pingSentAt = now
+                loop.markDirty(self)
+            }
+            if let idle = config.maxConnectionIdle, let idleSince, !draining, now >= idleSince + nanos(idle) {
+                beginDrain()
+            }
+        }
+        scheduleHousekeeping()
+    }
+
+    override func receivedSettings() {
+        guard !settingsReceived else { return }
+        settingsReceived = true
+        scheduleHousekeeping()  // the pending timer is the far-off handshake deadline
+    }
+
+    override func receivedPingAck() {
+        pingSentAt = nil
     }
 
     // MARK: Connection hooks
@@ -79,12 +141,20 @@ final class ServerConnection: HTTP2Connection {
     // MARK: Requests (nghttp2 callbacks)
 
     override func beginRequest(streamID id: Int32) {
+        idleSince = nil
         streams[id] = ServerStream(id: id, maxMessageSize: core.configuration.maxReceiveMessageSize)
     }
 
     override func receivedHeader(streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
         guard let stream = streams[streamID], !stream.started else { return }
-        guard let first = name.first else { return }
+        guard let first = name.first, stream.headerError == nil else { return }
+        // HTTP/2's accounting: each field costs its name, its value and 32 bytes.
+        stream.headerListSize += name.count + value.count + 32
+        if stream.headerListSize > core.configuration.maxHeaderListSize {
+            stream.headerError = Status(.resourceExhausted, "request headers exceed \(core.configuration.maxHeaderListSize) bytes")
+            stream.metadata = Metadata()
+            return
+        }
         if first == UInt8(ascii: ":") {
             if name.elementsEqual(":path".utf8) { stream.path = String(decoding: value, as: UTF8.self) }
             return
@@ -137,10 +207,10 @@ final class ServerConnection: HTTP2Connection {
         if draining {
             return respond(stream, Status(.unavailable, "server is shutting down"))
         }
+        if let error = stream.headerError { return respond(stream, error) }
         guard stream.contentType == .grpc else {
             return respondHTTPError(stream, status: "415", Status(.unknown, "content-type must be application/grpc"))
         }
-        if let error = stream.headerError { return respond(stream, error) }
         if let unknown = stream.unknownEncoding {
             return respond(stream, Status(.unimplemented, "grpc-encoding \(unknown) is not supported"))
         }
@@ -221,6 +291,10 @@ final class ServerConnection: HTTP2Connection {
 
     override func streamClosed(streamID: Int32, errorCode: UInt32) {
         guard let stream = streams.removeValue(forKey: streamID) else { return }
+        if streams.isEmpty {
+            idleSince = Deadline.now().uptimeNanoseconds
+            if core.configuration.maxConnectionIdle != nil { scheduleHousekeeping() }
+        }
         if stream.deferredCredit > 0 {
             nghttp2_session_consume_connection(session, stream.deferredCredit)
         }
@@ -229,6 +303,7 @@ final class ServerConnection: HTTP2Connection {
     }
 
     override func timerFired(streamID: Int32) {
+        if streamID == Self.housekeepingTimer { return housekeeping() }
         guard let stream = streams[streamID], !stream.finished else { return }
         fail(stream, Status(.deadlineExceeded, "deadline exceeded"))
         loop.markDirty(self)
