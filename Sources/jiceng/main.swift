@@ -3,15 +3,22 @@ import Foundation
 import HTTP2Transport
 import StandardServices
 
-/// `jiceng serve [--listen HOST:PORT] [--data DIR]`: serves until SIGTERM or SIGINT, then drains.
+/// `jiceng serve [--listen HOST:PORT] [--data DIR] [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]]`:
+/// serves until SIGTERM or SIGINT, then drains.
 func serve(_ arguments: ArraySlice<String>) -> Never {
     var listen = "127.0.0.1:50051"
     var data = "./jiceng-data"
+    var tlsCertificate: String?
+    var tlsKey: String?
+    var tlsClientCA: String?
     var rest = arguments
     while let flag = rest.popFirst() {
         switch flag {
         case "--listen": listen = rest.popFirst() ?? ""
         case "--data": data = rest.popFirst() ?? ""
+        case "--tls-cert": tlsCertificate = rest.popFirst()
+        case "--tls-key": tlsKey = rest.popFirst()
+        case "--tls-client-ca": tlsClientCA = rest.popFirst()
         case "--demo": break
         default: fail("未知参数 (unknown argument): \(flag)")
         }
@@ -19,13 +26,23 @@ func serve(_ arguments: ArraySlice<String>) -> Never {
     guard let address = SocketAddress(parsing: listen) else { fail("--listen 需要 HOST:PORT: \(listen)") }
     _ = data  // The store arrives with the domain; health needs no data.
 
+    var configuration = GRPCServer.Configuration(listen: address)
+    switch (tlsCertificate, tlsKey) {
+    case (let certificate?, let key?):
+        configuration.tls = TLSConfiguration(certificateChainFile: certificate, privateKeyFile: key, clientCertificateAuthorityFile: tlsClientCA)
+    case (nil, nil):
+        guard tlsClientCA == nil else { fail("--tls-client-ca 需要 --tls-cert 和 --tls-key") }
+    default:
+        fail("--tls-cert 和 --tls-key 须同时给出 (both --tls-cert and --tls-key are needed)")
+    }
+
     let health = HealthService()
-    let server = GRPCServer(configuration: .init(listen: address), services: [health])
+    let server = GRPCServer(configuration: configuration, services: [health])
     server.onShutdown { health.enterShutdown() }
     do {
         try server.start()
     } catch {
-        fail("无法监听 \(listen): \(error)")
+        fail("无法启动 (cannot start) \(listen): \(error)")
     }
     FileHandle.standardError.write(Data("jiceng 正在监听 \(server.boundAddress?.description ?? listen)\n".utf8))
 
@@ -59,5 +76,5 @@ case "--version", "version":
 case "serve":
     serve(arguments.dropFirst())
 default:
-    fail("用法: jiceng serve [--listen 127.0.0.1:50051] [--data DIR]")
+    fail("用法: jiceng serve [--listen 127.0.0.1:50051] [--data DIR] [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]]")
 }

@@ -26,12 +26,12 @@ class RunningServer:
         return grpc.insecure_channel(self.address)
 
 
-def start_server() -> RunningServer:
+def start_server(*extra_args: str) -> RunningServer:
     binary = os.environ.get("JICENG_BIN", os.path.join(ROOT, ".build/debug/jiceng"))
     port = _free_port()
     data = tempfile.mkdtemp(prefix="jiceng-interop-")
     process = subprocess.Popen(
-        [binary, "serve", "--listen", f"127.0.0.1:{port}", "--data", data],
+        [binary, "serve", "--listen", f"127.0.0.1:{port}", "--data", data, *extra_args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     address = f"127.0.0.1:{port}"

@@ -1,5 +1,6 @@
 import CEpoll
 import CNGHTTP2
+import COpenSSL
 import Glibc
 import RPC
 
@@ -27,9 +28,83 @@ class HTTP2Connection {
     /// Stop pulling frames from nghttp2 (and reading from the peer) past this much unsent output.
     static let writeHighWater = 1 << 20
 
-    init(fd: Int32, loop: EventLoop) {
+    /// The TLS session when the connection is encrypted; nil for plaintext h2c.
+    private var tls: OpaquePointer?
+    private var handshakeDone: Bool
+    /// OpenSSL needs the socket writable to make progress (handshake or renegotiation).
+    private var tlsWantsWritable = false
+
+    init(fd: Int32, loop: EventLoop, tls: OpaquePointer? = nil) {
         self.fd = fd
         self.loop = loop
+        self.tls = tls
+        self.handshakeDone = tls == nil
+    }
+
+    // MARK: Transport: plaintext or TLS
+
+    private enum IOResult { case bytes(Int), wouldBlock, closed }
+
+    private func receive(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        if let tls {
+            ERR_clear_error()
+            let n = SSL_read(tls, buffer.baseAddress, Int32(buffer.count))
+            if n > 0 { return .bytes(Int(n)) }
+            return tlsOutcome(tls, n)
+        }
+        let n = recv(fd, buffer.baseAddress, buffer.count, 0)
+        if n > 0 { return .bytes(n) }
+        if n < 0 && (errno == EAGAIN || errno == EINTR) { return .wouldBlock }
+        return .closed
+    }
+
+    private func transmit(_ bytes: UnsafeRawBufferPointer) -> IOResult {
+        if let tls {
+            ERR_clear_error()
+            let n = SSL_write(tls, bytes.baseAddress, Int32(bytes.count))
+            if n > 0 { return .bytes(Int(n)) }
+            return tlsOutcome(tls, n)
+        }
+        let n = send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+        if n >= 0 { return .bytes(n) }
+        if errno == EAGAIN || errno == EINTR { return .wouldBlock }
+        return .closed
+    }
+
+    private func tlsOutcome(_ tls: OpaquePointer, _ result: Int32) -> IOResult {
+        switch SSL_get_error(tls, result) {
+        case SSL_ERROR_WANT_READ:
+            tlsWantsWritable = false
+            return .wouldBlock
+        case SSL_ERROR_WANT_WRITE:
+            tlsWantsWritable = true
+            return .wouldBlock
+        default:
+            return .closed
+        }
+    }
+
+    /// Advances the TLS handshake; true once it is complete and `h2` was agreed.
+    private func advanceHandshake() -> Bool {
+        guard let tls, !handshakeDone else { return true }
+        ERR_clear_error()
+        let rc = SSL_do_handshake(tls)
+        if rc == 1 {
+            var protocolName: UnsafePointer<UInt8>?
+            var length: UInt32 = 0
+            SSL_get0_alpn_selected(tls, &protocolName, &length)
+            guard length == 2, protocolName?[0] == UInt8(ascii: "h"), protocolName?[1] == UInt8(ascii: "2") else {
+                close()
+                return false
+            }
+            handshakeDone = true
+            tlsWantsWritable = false
+            loop.markDirty(self)
+            return true
+        }
+        if case .closed = tlsOutcome(tls, rc) { close() }
+        updateInterest()
+        return false
     }
 
     var hasUnsentOutput: Bool { writeOffset < writeBuffer.count }
@@ -51,12 +126,16 @@ class HTTP2Connection {
     // MARK: I/O (called by the loop)
 
     func readable() {
-        guard !isClosed, !connecting else { return }
+        guard !isClosed, !connecting, advanceHandshake(), !isClosed else { return }
         let buffer = loop.readBuffer
-        // Bounded reads per wake-up keep one busy peer from starving the loop's other connections.
-        for _ in 0..<4 {
-            let n = recv(fd, buffer.baseAddress, buffer.count, 0)
-            if n > 0 {
+        // Bounded reads per wake-up keep one busy peer from starving the loop's other connections;
+        // TLS reads on until OpenSSL wants the socket, since decrypted bytes it buffers would
+        // never wake epoll again.
+        var reads = 0
+        while tls != nil || reads < 4 {
+            reads += 1
+            switch receive(into: buffer) {
+            case .bytes(let n):
                 lastReadTime = Deadline.now().uptimeNanoseconds
                 let consumed = nghttp2_session_mem_recv(session, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), n)
                 if consumed < 0 {
@@ -66,12 +145,11 @@ class HTTP2Connection {
                     return
                 }
                 loop.markDirty(self)
-                if n < buffer.count { return }
-            } else if n == 0 {
-                close()
+                if n < buffer.count && tls == nil { return }
+            case .wouldBlock:
+                updateInterest()
                 return
-            } else {
-                if errno == EAGAIN || errno == EINTR { return }
+            case .closed:
                 close()
                 return
             }
@@ -83,12 +161,16 @@ class HTTP2Connection {
             connecting = false
             connectCompleted()
         }
+        if !handshakeDone {
+            if advanceHandshake() { readable() }
+            return
+        }
         loop.markDirty(self)
     }
 
     /// Moves pending frames from nghttp2 into the write buffer and sends them in one call.
     func flush() {
-        guard !isClosed, !connecting, let session else { return }
+        guard !isClosed, !connecting, handshakeDone, let session else { return }
         while writeBuffer.count - writeOffset < Self.writeHighWater && nghttp2_session_want_write(session) != 0 {
             var chunk: UnsafePointer<UInt8>?
             let n = nghttp2_session_mem_send(session, &chunk)
@@ -101,14 +183,16 @@ class HTTP2Connection {
         }
         didPullOutput()
         if hasUnsentOutput {
-            let sent = writeBuffer.withUnsafeBytes { raw in
-                send(fd, raw.baseAddress! + writeOffset, raw.count - writeOffset, Int32(MSG_NOSIGNAL))
+            let result = writeBuffer.withUnsafeBytes { raw in
+                transmit(UnsafeRawBufferPointer(rebasing: raw[writeOffset...]))
             }
-            if sent < 0 && errno != EAGAIN && errno != EINTR {
+            switch result {
+            case .bytes(let sent): writeOffset += sent
+            case .wouldBlock: break
+            case .closed:
                 close()
                 return
             }
-            if sent > 0 { writeOffset += sent }
             if writeOffset == writeBuffer.count {
                 writeBuffer.removeAll(keepingCapacity: writeBuffer.capacity <= 256 * 1024)
                 writeOffset = 0
@@ -122,7 +206,7 @@ class HTTP2Connection {
     /// that does not read gets no more of our attention than its unread bytes.
     private func updateInterest() {
         let pending = writeBuffer.count - writeOffset
-        let wantWritable = pending > 0
+        let wantWritable = pending > 0 || tlsWantsWritable
         let pauseReading = pending >= Self.writeHighWater
         guard wantWritable != waitingForWritable || pauseReading != readingPaused else { return }
         waitingForWritable = wantWritable
@@ -140,6 +224,11 @@ class HTTP2Connection {
         willClose()
         nghttp2_session_del(session)
         session = nil
+        if let tls {
+            SSL_shutdown(tls)
+            SSL_free(tls)
+            self.tls = nil
+        }
         loop.connectionClosed(self)
         Glibc.close(fd)
     }

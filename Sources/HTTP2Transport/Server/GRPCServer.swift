@@ -16,6 +16,8 @@ public final class GRPCServer: Sendable {
     /// Listen address and limits.
     public struct Configuration: Sendable {
         public var listen: SocketAddress
+        /// TLS with ALPN `h2`; nil serves plaintext h2c (prior knowledge).
+        public var tls: TLSConfiguration?
         /// Event-loop threads; each accepts and serves its own connections.
         public var eventLoopCount: Int
         public var maxConcurrentStreams: Int = 1000
@@ -40,7 +42,9 @@ public final class GRPCServer: Sendable {
         }
     }
 
-    private let core: ServerCore
+    private let services: [any RPCService]
+    private let interceptors: [any ServerInterceptor]
+    private let configuration: Configuration
     private let state = Mutex(RunState())
 
     private struct RunState {
@@ -53,17 +57,21 @@ public final class GRPCServer: Sendable {
     }
 
     public init(configuration: Configuration, services: [any RPCService], interceptors: [any ServerInterceptor] = []) {
-        core = ServerCore(
-            router: ServiceRouter(services: services), interceptors: ServerInterceptorChain(interceptors),
-            configuration: configuration)
+        self.configuration = configuration
+        self.services = services
+        self.interceptors = interceptors
     }
 
     /// The address actually bound (the real port when the configuration asked for port 0).
     public var boundAddress: SocketAddress? { state.withLock { $0.boundAddress } }
 
-    /// Binds and starts the event loops. Returns once the server accepts connections.
+    /// Binds and starts the event loops. Returns once the server accepts connections. Throws
+    /// `SocketError` when the address cannot be bound, `TLSError` for unusable certificates.
     public func start() throws {
-        let config = core.configuration
+        let config = configuration
+        let core = try ServerCore(
+            router: ServiceRouter(services: services), interceptors: ServerInterceptorChain(interceptors),
+            configuration: configuration)
         var loops: [EventLoop] = []
         var address = config.listen
         for index in 0..<config.eventLoopCount {

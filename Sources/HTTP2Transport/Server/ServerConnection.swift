@@ -27,7 +27,7 @@ final class ServerConnection: HTTP2Connection {
     init(fd: Int32, peer: String, loop: EventLoop, core: ServerCore) {
         self.peer = peer
         self.core = core
-        super.init(fd: fd, loop: loop)
+        super.init(fd: fd, loop: loop, tls: core.tls?.makeSession(fd: fd))
         nghttp2_session_server_new2(&session, SessionCallbacks.server.callbacks, callbackContext, SessionCallbacks.server.options)
         let config = core.configuration
         let settings = [

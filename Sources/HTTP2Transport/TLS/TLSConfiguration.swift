@@ -1,0 +1,83 @@
+import COpenSSL
+
+/// Server TLS settings: a certificate chain and key (PEM files), and optionally a CA whose
+/// client certificates are required (mutual TLS).
+public struct TLSConfiguration: Sendable {
+    public var certificateChainFile: String
+    public var privateKeyFile: String
+    /// When set, clients must present a certificate signed by this CA (PEM).
+    public var clientCertificateAuthorityFile: String?
+
+    public init(certificateChainFile: String, privateKeyFile: String, clientCertificateAuthorityFile: String? = nil) {
+        self.certificateChainFile = certificateChainFile
+        self.privateKeyFile = privateKeyFile
+        self.clientCertificateAuthorityFile = clientCertificateAuthorityFile
+    }
+}
+
+/// An OpenSSL server context built from a `TLSConfiguration`: TLS 1.2 or newer, ALPN `h2` only
+/// (gRPC requires HTTP/2; a client that does not offer `h2` is refused during the handshake).
+final class TLSContext: @unchecked Sendable {
+    // The SSL_CTX is configured in init and only read (to create sessions) afterwards, which
+    // OpenSSL allows from any thread.
+    let context: OpaquePointer
+
+    init(_ configuration: TLSConfiguration) throws {
+        guard let context = SSL_CTX_new(TLS_server_method()) else { throw TLSError.last("SSL_CTX_new") }
+        self.context = context
+        _ = SSL_CTX_ctrl(context, SSL_CTRL_SET_MIN_PROTO_VERSION, Int(TLS1_2_VERSION), nil)
+        _ = SSL_CTX_ctrl(context, SSL_CTRL_MODE, Int(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER), nil)
+        guard SSL_CTX_use_certificate_chain_file(context, configuration.certificateChainFile) == 1 else {
+            throw TLSError.last("certificate \(configuration.certificateChainFile)")
+        }
+        guard SSL_CTX_use_PrivateKey_file(context, configuration.privateKeyFile, SSL_FILETYPE_PEM) == 1,
+              SSL_CTX_check_private_key(context) == 1 else {
+            throw TLSError.last("private key \(configuration.privateKeyFile)")
+        }
+        if let ca = configuration.clientCertificateAuthorityFile {
+            guard SSL_CTX_load_verify_locations(context, ca, nil) == 1 else { throw TLSError.last("client CA \(ca)") }
+            SSL_CTX_set_client_CA_list(context, SSL_load_client_CA_file(ca))
+            SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nil)
+        }
+        SSL_CTX_set_alpn_select_cb(context, { _, out, outLength, offered, offeredLength, _ in
+            // The client's list is length-prefixed protocol names; pick "h2" or refuse.
+            guard let offered, let out, let outLength else { return SSL_TLSEXT_ERR_ALERT_FATAL }
+            var i = 0
+            while i < Int(offeredLength) {
+                let length = Int(offered[i])
+                if length == 2 && i + 2 < Int(offeredLength) && offered[i + 1] == UInt8(ascii: "h") && offered[i + 2] == UInt8(ascii: "2") {
+                    out.pointee = offered + i + 1
+                    outLength.pointee = 2
+                    return SSL_TLSEXT_ERR_OK
+                }
+                i += 1 + length
+            }
+            return SSL_TLSEXT_ERR_ALERT_FATAL
+        }, nil)
+    }
+
+    deinit {
+        SSL_CTX_free(context)
+    }
+
+    /// A server-side TLS session over `fd`.
+    func makeSession(fd: Int32) -> OpaquePointer? {
+        guard let ssl = SSL_new(context) else { return nil }
+        SSL_set_fd(ssl, fd)
+        SSL_set_accept_state(ssl)
+        return ssl
+    }
+}
+
+/// A TLS set-up failure, with OpenSSL's reason.
+public struct TLSError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    static func last(_ what: String) -> TLSError {
+        let code = ERR_get_error()
+        var buffer = [CChar](repeating: 0, count: 256)
+        ERR_error_string_n(code, &buffer, buffer.count)
+        let reason = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return TLSError(description: "\(what): \(reason)")
+    }
+}
