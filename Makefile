@@ -51,3 +51,26 @@ demo: deps release
 
 clean:
 	rm -rf .build $(VENV)
+
+# Regenerates the committed Swift from proto/ with our own compiler (never protoc). CI's
+# check-generated fails when the committed files differ from what this produces.
+PROTOC := .build/debug/jiceng-protoc
+RUNTIME_PROTOS := $(sort $(wildcard proto/google/protobuf/*.proto))
+API_PROTOS := $(sort $(shell find proto/jiceng proto/grpc proto/google/rpc proto/bench -name '*.proto'))
+
+generate: apt
+	swift build --product jiceng-protoc
+	@# Render into a scratch folder first: the compiler itself is built from the runtime's
+	@# generated files, so they are replaced only once the new ones exist.
+	rm -rf .build/generated && mkdir -p .build/generated/runtime .build/generated/api
+	$(PROTOC) -I proto --swift_out=.build/generated/runtime --swift_opt=FileNaming=PathToUnderscores $(RUNTIME_PROTOS:proto/%=%)
+	$(PROTOC) -I proto --swift_out=.build/generated/api --swift_opt=FileNaming=PathToUnderscores $(API_PROTOS:proto/%=%)
+	rm -rf Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated
+	mv .build/generated/runtime Sources/ProtoRuntime/Generated
+	mv .build/generated/api Sources/JicengAPI/Generated
+
+check-generated: generate
+	@git diff --exit-code --stat -- Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated \
+		|| { echo "生成代码已过期: run 'make generate' and commit (generated Swift is stale)"; exit 1; }
+	@test -z "$$(git status --porcelain -- Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated)" \
+		|| { echo "生成代码有未提交的新文件 (untracked generated files)"; exit 1; }

@@ -1,12 +1,13 @@
+import JicengAPI
 import RPC
 import Synchronization
 
 /// `grpc.health.v1.Health`: reports whether the server (service name "") and each named service
-/// is serving, on request (Check, List) and as it changes (Watch).
+/// is serving, on request (Check) and as it changes (Watch).
 ///
 /// Statuses are set by the application; once `enterShutdown()` is called (the server began
 /// draining) every service reports NOT_SERVING for good, so load balancers move away first.
-public final class HealthService: RPCService {
+public final class HealthService: Grpc_Health_V1_HealthService {
     public typealias ServingStatus = Grpc_Health_V1_HealthCheckResponse.ServingStatus
 
     private struct State {
@@ -52,21 +53,9 @@ public final class HealthService: RPCService {
         }
     }
 
-    public var methods: [ServerMethod] {
-        [
-            ServerMethod(Grpc_Health_V1_Health.Method.check, .unary { [self] request, context in
-                try check(request)
-            }),
-            ServerMethod(Grpc_Health_V1_Health.Method.list, .unary { [self] (_: Grpc_Health_V1_HealthListRequest, _) in
-                list()
-            }),
-            ServerMethod(Grpc_Health_V1_Health.Method.watch, .serverStreaming { [self] request, responses, context in
-                try await watch(request, responses)
-            }),
-        ]
-    }
-
-    func check(_ request: Grpc_Health_V1_HealthCheckRequest) throws -> Grpc_Health_V1_HealthCheckResponse {
+    public func check(
+        request: Grpc_Health_V1_HealthCheckRequest, context: ServerContext
+    ) async throws -> Grpc_Health_V1_HealthCheckResponse {
         guard let status = status(ofService: request.service) else {
             throw Status(.notFound, "unknown service \(request.service)")
         }
@@ -75,7 +64,9 @@ public final class HealthService: RPCService {
         return response
     }
 
-    func list() -> Grpc_Health_V1_HealthListResponse {
+    public func list(
+        request: Grpc_Health_V1_HealthListRequest, context: ServerContext
+    ) async throws -> Grpc_Health_V1_HealthListResponse {
         var response = Grpc_Health_V1_HealthListResponse()
         for (service, status) in state.withLock({ $0.statuses }) {
             var entry = Grpc_Health_V1_HealthCheckResponse()
@@ -86,8 +77,9 @@ public final class HealthService: RPCService {
     }
 
     /// Sends the current status at once, then every change, until the client cancels.
-    func watch(
-        _ request: Grpc_Health_V1_HealthCheckRequest, _ responses: ResponseWriter<Grpc_Health_V1_HealthCheckResponse>
+    public func watch(
+        request: Grpc_Health_V1_HealthCheckRequest, responses: ResponseWriter<Grpc_Health_V1_HealthCheckResponse>,
+        context: ServerContext
     ) async throws {
         let (changes, continuation) = AsyncStream.makeStream(of: ServingStatus.self, bufferingPolicy: .bufferingNewest(1))
         let (id, current) = state.withLock { s -> (Int, ServingStatus) in

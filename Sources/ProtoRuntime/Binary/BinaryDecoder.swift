@@ -254,8 +254,15 @@ public struct BinaryDecoder {
         let outerField = currentFieldNumber
         groupFieldNumber = fieldNumber
         depth += 1
-        while let inner = try nextTag() {
-            _ = try skipValue(inner)
+        do {
+            while let inner = try nextTag() {
+                _ = try skipValue(inner)
+            }
+        } catch {
+            // The error belongs to the unknown group, not to whichever field of the enclosing
+            // message happens to share the inner field's number.
+            currentFieldNumber = outerField
+            throw error
         }
         depth -= 1
         groupFieldNumber = outerGroup
