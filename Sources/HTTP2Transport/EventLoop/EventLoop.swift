@@ -37,6 +37,7 @@ final class EventLoop: @unchecked Sendable {
     private var timers = TimerHeap<TimerTarget>()
     private var serverCore: ServerCore?
     private var draining = false
+    private let nextSerial = Atomic<UInt64>(0)
     /// Shared by every connection of this loop: reads land here and go straight to nghttp2.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
@@ -85,6 +86,12 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Loop-thread API
 
+    /// A number no other connection of this loop has had (file descriptors get reused). Atomic,
+    /// because client connections are created before they are handed to their loop.
+    func makeSerial() -> UInt64 {
+        nextSerial.add(1, ordering: .relaxed).newValue
+    }
+
     func register(fd: Int32, token: UInt64, events: UInt32) {
         var event = epoll_event(events: events, data: epoll_data_t(u64: token))
         epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event)
@@ -103,7 +110,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     func addTimer(at deadline: Deadline, connection: HTTP2Connection, streamID: Int32) {
-        timers.insert(at: deadline.uptimeNanoseconds, TimerTarget(connection: connection, streamID: streamID))
+        timers.insert(at: deadline.uptimeNanoseconds, TimerTarget(fd: connection.fd, serial: connection.serial, streamID: streamID))
     }
 
     func connectionClosed(_ connection: HTTP2Connection) {
@@ -204,7 +211,8 @@ final class EventLoop: @unchecked Sendable {
         guard !timers.isEmpty else { return }
         let now = Deadline.now().uptimeNanoseconds
         while let target = timers.popDue(now: now) {
-            target.connection?.timerFired(streamID: target.streamID)
+            guard let connection = connections[target.fd], connection.serial == target.serial else { continue }
+            connection.timerFired(streamID: target.streamID)
         }
     }
 
@@ -222,9 +230,12 @@ final class EventLoop: @unchecked Sendable {
 
 import RPC
 
-/// What a timer fires: a stream's deadline, or (stream 0) a connection's housekeeping. Weak, so a
-/// closed connection is freed at once rather than when its far-off keepalive timer comes due.
+/// What a timer fires: a stream's deadline, or (stream 0) a connection's housekeeping. It names
+/// the connection by descriptor and serial number rather than holding it, so a closed connection is
+/// freed at once (not when its far-off keepalive timer comes due) — and without a weak reference,
+/// whose side table would put every retain of the connection on the slow path.
 struct TimerTarget {
-    weak var connection: HTTP2Connection?
+    let fd: Int32
+    let serial: UInt64
     let streamID: Int32
 }

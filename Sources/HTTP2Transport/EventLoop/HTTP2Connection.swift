@@ -11,7 +11,11 @@ import RPC
 /// Loop-confined: only the owning loop's thread touches a connection.
 class HTTP2Connection {
     let fd: Int32
-    unowned let loop: EventLoop
+    /// Tells this connection apart from later ones that reuse its descriptor (see `TimerTarget`).
+    let serial: UInt64
+    /// Unowned without checks: the loop's thread retains the loop while it runs, and a connection
+    /// only exists while its loop runs. Saves reference counting on every callback.
+    unowned(unsafe) let loop: EventLoop
     var session: OpaquePointer?
     var isQueuedForFlush = false
     private(set) var isClosed = false
@@ -37,6 +41,7 @@ class HTTP2Connection {
     init(fd: Int32, loop: EventLoop, tls: OpaquePointer? = nil) {
         self.fd = fd
         self.loop = loop
+        self.serial = loop.makeSerial()
         self.tls = tls
         self.handshakeDone = tls == nil
     }

@@ -156,31 +156,39 @@ final class ServerConnection: HTTP2Connection {
             return
         }
         if first == UInt8(ascii: ":") {
-            if name.elementsEqual(":path".utf8) { stream.path = String(decoding: value, as: UTF8.self) }
+            if name.equals(":path") {
+                stream.method = core.router.method(forPath: value)
+                // Kept as text only to name it in the UNIMPLEMENTED message.
+                if stream.method == nil { stream.path = String(decoding: value, as: UTF8.self) }
+            }
             return
         }
         switch name.count {
-        case 2 where name.elementsEqual("te".utf8):
+        case 2 where name.equals("te"):
             return
-        case 12 where name.elementsEqual("content-type".utf8):
-            let grpc = value.starts(with: "application/grpc".utf8)
+        case 10 where name.equals("user-agent"):
+            return
+        case 12 where name.equals("content-type"):
+            let grpc = value.hasPrefix("application/grpc")
                 && (value.count == 16 || value[16] == UInt8(ascii: "+") || value[16] == UInt8(ascii: ";"))
             stream.contentType = grpc ? .grpc : .other
             return
-        case 12 where name.elementsEqual("grpc-timeout".utf8):
+        case 12 where name.equals("grpc-timeout"):
             guard let timeout = GRPCTimeout.parse(value) else {
                 stream.headerError = Status(.invalidArgument, "malformed grpc-timeout")
                 return
             }
             stream.timeout = timeout
             return
-        case 13 where name.elementsEqual("grpc-encoding".utf8):
+        case 13 where name.equals("grpc-encoding"):
             let text = String(decoding: value, as: UTF8.self)
             if let encoding = CompressionAlgorithm(name: text) {
                 stream.encoding = encoding
             } else {
                 stream.unknownEncoding = text
             }
+            return
+        case 20 where name.equals("grpc-accept-encoding"):
             return
         default:
             break
@@ -194,7 +202,7 @@ final class ServerConnection: HTTP2Connection {
 
     override func receivedHeaders(streamID: Int32, endStream: Bool) {
         guard let stream = streams[streamID] else { return }
-        if stream.started || stream.method != nil || stream.finished {
+        if stream.started || stream.handle != nil || stream.finished {
             // Trailers from the client (or HEADERS after an early answer): only END_STREAM matters.
             if endStream { receivedEndOfStream(streamID: streamID) }
             return
@@ -214,10 +222,9 @@ final class ServerConnection: HTTP2Connection {
         if let unknown = stream.unknownEncoding {
             return respond(stream, Status(.unimplemented, "grpc-encoding \(unknown) is not supported"))
         }
-        guard let path = stream.path, let method = core.router.method(forPath: path) else {
+        guard let method = stream.method else {
             return respond(stream, Status(.unimplemented, "unknown method \(stream.path ?? "(none)")"))
         }
-        stream.method = method
         let handle = StreamHandle(streamID: stream.id, connection: self, loop: loop, singleResponse: method.handler.kind.hasSingleResponse)
         stream.handle = handle
         let deadline = stream.timeout.map { Deadline(fromNow: $0) }
