@@ -15,9 +15,12 @@ final class ClientConnection: HTTP2Connection {
     private var streams: [Int32: ClientStreamState] = [:]
     private var progressed: [ClientStreamState] = []
 
-    init(fd: Int32, loop: EventLoop, authority: String) {
+    private let scheme: String
+
+    init(fd: Int32, loop: EventLoop, authority: String, tls: OpaquePointer? = nil) {
         self.authority = authority
-        super.init(fd: fd, loop: loop)
+        self.scheme = tls == nil ? "http" : "https"
+        super.init(fd: fd, loop: loop, tls: tls)
         nghttp2_session_client_new2(&session, SessionCallbacks.client.callbacks, callbackContext, SessionCallbacks.client.options)
         let settings = [
             nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_ENABLE_PUSH.rawValue), value: 0),
@@ -43,6 +46,7 @@ final class ClientConnection: HTTP2Connection {
         loop.modify(fd: fd, events: EPOLLIN.rawValue)
         onConnected?.resume()
         onConnected = nil
+        _ = advanceHandshake()  // TLS: send the client hello (plaintext: nothing to do)
     }
 
     override func didPullOutput() {
@@ -103,7 +107,7 @@ final class ClientConnection: HTTP2Connection {
     private func submit(_ call: ClientCall) -> ClientStreamState? {
         var headers = HeaderList(capacity: 8 + call.metadata.count)
         headers.add(":method", "POST")
-        headers.add(":scheme", "http")
+        headers.add(":scheme", scheme)
         headers.add(":path", call.method.path)
         headers.add(":authority", authority)
         headers.add("content-type", "application/grpc")

@@ -3,13 +3,16 @@ import Glibc
 import RPC
 import Synchronization
 
-/// A `ClientTransport` over plaintext HTTP/2 (h2c, prior knowledge) to one server.
+/// A `ClientTransport` over HTTP/2 to one server: plaintext h2c (prior knowledge), or TLS with
+/// ALPN `h2` when given a `ClientTLSConfiguration`.
 ///
 /// Calls share one connection, opened on first use. When it closes or the server sends GOAWAY,
 /// the next call opens a new one; failed connects back off exponentially (100 ms doubling to
 /// 10 s), and calls made while backing off fail fast with UNAVAILABLE.
 public final class HTTP2ClientTransport: ClientTransport {
     public let target: SocketAddress
+    private let tls: TLSContext?
+    private let serverName: String
 
     private struct State {
         var current: ConnectionRef?
@@ -25,8 +28,18 @@ public final class HTTP2ClientTransport: ClientTransport {
 
     private let state = Mutex(State())
 
+    /// Throws `TLSError` when the TLS configuration's files cannot be used.
+    public init(target: SocketAddress, tls: ClientTLSConfiguration? = nil) throws {
+        self.target = target
+        self.tls = try tls.map { try TLSContext(client: $0) }
+        self.serverName = tls?.serverName ?? target.host
+    }
+
+    /// A plaintext (h2c) transport.
     public init(target: SocketAddress) {
         self.target = target
+        self.tls = nil
+        self.serverName = target.host
     }
 
     public func openCall(method: MethodDescriptor, metadata: Metadata, options: CallOptions) async throws -> any ClientCallStream {
@@ -56,7 +69,7 @@ public final class HTTP2ClientTransport: ClientTransport {
             s.current = nil
             if let connecting = s.connecting { return .wait(connecting) }
             if let retryAfter = s.retryAfter, !retryAfter.hasPassed { return .refused(retryAfter.timeRemaining) }
-            let task = Task { [target] in try await Self.connect(to: target) }
+            let task = Task { [target, tls, serverName] in try await Self.connect(to: target, tls: tls, serverName: serverName) }
             s.connecting = task
             return .wait(task)
         }
@@ -87,7 +100,7 @@ public final class HTTP2ClientTransport: ClientTransport {
         }
     }
 
-    private static func connect(to target: SocketAddress) async throws -> ConnectionRef {
+    private static func connect(to target: SocketAddress, tls: TLSContext?, serverName: String) async throws -> ConnectionRef {
         let fd = socket(target.isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw Status(.unavailable, "socket: \(SocketError(call: "socket"))") }
         var one: Int32 = 1
@@ -103,7 +116,12 @@ public final class HTTP2ClientTransport: ClientTransport {
             throw error
         }
         let loop = try ClientEventLoop.shared()
-        let connection = ClientConnection(fd: fd, loop: loop, authority: target.description)
+        let session = tls?.makeClientSession(fd: fd, serverName: serverName)
+        if tls != nil && session == nil {
+            Glibc.close(fd)
+            throw Status(.unavailable, "cannot create a TLS session")
+        }
+        let connection = ClientConnection(fd: fd, loop: loop, authority: target.description, tls: session)
         let ref = ConnectionRef(connection: connection)
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
             loop.execute(LoopClosure {

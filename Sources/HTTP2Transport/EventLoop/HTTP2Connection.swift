@@ -89,8 +89,9 @@ class HTTP2Connection {
         }
     }
 
-    /// Advances the TLS handshake; true once it is complete and `h2` was agreed.
-    private func advanceHandshake() -> Bool {
+    /// Advances the TLS handshake; true once it is complete and `h2` was agreed. A client calls it
+    /// once connected, to send its hello.
+    func advanceHandshake() -> Bool {
         guard let tls, !handshakeDone else { return true }
         ERR_clear_error()
         let rc = SSL_do_handshake(tls)

@@ -15,6 +15,24 @@ public struct TLSConfiguration: Sendable {
     }
 }
 
+/// Client TLS settings: which roots to trust, the name to verify, and an optional client
+/// certificate for servers that require one.
+public struct ClientTLSConfiguration: Sendable {
+    /// PEM file of trusted roots; nil uses the system's default trust store.
+    public var trustRootsFile: String?
+    /// The name the server's certificate must carry (and the SNI sent); nil uses the target host.
+    public var serverName: String?
+    public var certificateChainFile: String?
+    public var privateKeyFile: String?
+
+    public init(trustRootsFile: String? = nil, serverName: String? = nil, certificateChainFile: String? = nil, privateKeyFile: String? = nil) {
+        self.trustRootsFile = trustRootsFile
+        self.serverName = serverName
+        self.certificateChainFile = certificateChainFile
+        self.privateKeyFile = privateKeyFile
+    }
+}
+
 /// An OpenSSL server context built from a `TLSConfiguration`: TLS 1.2 or newer, ALPN `h2` only
 /// (gRPC requires HTTP/2; a client that does not offer `h2` is refused during the handshake).
 final class TLSContext: @unchecked Sendable {
@@ -56,8 +74,45 @@ final class TLSContext: @unchecked Sendable {
         }, nil)
     }
 
+    /// A client context: verifies the server against the configured roots and offers ALPN `h2`.
+    init(client configuration: ClientTLSConfiguration) throws {
+        guard let context = SSL_CTX_new(TLS_client_method()) else { throw TLSError.last("SSL_CTX_new") }
+        self.context = context
+        _ = SSL_CTX_ctrl(context, SSL_CTRL_SET_MIN_PROTO_VERSION, Int(TLS1_2_VERSION), nil)
+        _ = SSL_CTX_ctrl(context, SSL_CTRL_MODE, Int(SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER), nil)
+        if let roots = configuration.trustRootsFile {
+            guard SSL_CTX_load_verify_locations(context, roots, nil) == 1 else { throw TLSError.last("trust roots \(roots)") }
+        } else {
+            SSL_CTX_set_default_verify_paths(context)
+        }
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        if let certificate = configuration.certificateChainFile, let key = configuration.privateKeyFile {
+            guard SSL_CTX_use_certificate_chain_file(context, certificate) == 1 else { throw TLSError.last("certificate \(certificate)") }
+            guard SSL_CTX_use_PrivateKey_file(context, key, SSL_FILETYPE_PEM) == 1 else { throw TLSError.last("private key \(key)") }
+        }
+        let alpn: [UInt8] = [2, UInt8(ascii: "h"), UInt8(ascii: "2")]
+        // Unlike most of OpenSSL, set_alpn_protos returns 0 on success.
+        guard SSL_CTX_set_alpn_protos(context, alpn, UInt32(alpn.count)) == 0 else { throw TLSError.last("ALPN") }
+    }
+
     deinit {
         SSL_CTX_free(context)
+    }
+
+    /// A client-side TLS session over `fd` that sends SNI and verifies `serverName` (a DNS name or
+    /// an IP address) against the server's certificate.
+    func makeClientSession(fd: Int32, serverName: String) -> OpaquePointer? {
+        guard let ssl = SSL_new(context) else { return nil }
+        SSL_set_fd(ssl, fd)
+        SSL_set_connect_state(ssl)
+        let isIPAddress = serverName.contains(":") || serverName.allSatisfy { $0.isNumber || $0 == "." }
+        if isIPAddress {
+            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName)
+        } else {
+            _ = serverName.withCString { SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, Int(TLSEXT_NAMETYPE_host_name), UnsafeMutableRawPointer(mutating: $0)) }
+            SSL_set1_host(ssl, serverName)
+        }
+        return ssl
     }
 
     /// A server-side TLS session over `fd`.
