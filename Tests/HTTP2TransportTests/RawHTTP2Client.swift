@@ -27,6 +27,7 @@ final class RawHTTP2Client: @unchecked Sendable {
     fileprivate var responses: [Int32: Response] = [:]
     fileprivate var pendingBodies: [Int32: (bytes: [UInt8], offset: Int, end: Bool)] = [:]
     fileprivate var goAwayReceived = false
+    fileprivate var pingAcks = 0
 
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -71,6 +72,9 @@ final class RawHTTP2Client: @unchecked Sendable {
         nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks) { _, frame, user in
             let client = Unmanaged<RawHTTP2Client>.fromOpaque(user!).takeUnretainedValue()
             if frame!.pointee.hd.type == UInt8(NGHTTP2_GOAWAY.rawValue) { client.goAwayReceived = true }
+            if frame!.pointee.hd.type == UInt8(NGHTTP2_PING.rawValue) && frame!.pointee.hd.flags & UInt8(NGHTTP2_FLAG_ACK.rawValue) != 0 {
+                client.pingAcks += 1
+            }
             return 0
         }
         nghttp2_session_client_new(&session, callbacks, Unmanaged.passUnretained(self).toOpaque())
@@ -106,6 +110,38 @@ final class RawHTTP2Client: @unchecked Sendable {
         pendingBodies[id]!.end = endStream
         nghttp2_session_resume_data(session, id)
         pump(untilClosed: nil)
+    }
+
+    /// Queues `bytes` (ending the stream) and sends as much as the server's flow-control window
+    /// lets through, until everything went out or the window stays closed. "Stays closed" is
+    /// decided without timing: two PING round trips after the window hit zero guarantee that any
+    /// WINDOW_UPDATE the server sent for the data before them has arrived. Returns bytes sent.
+    func sendUntilBlocked(_ id: Int32, _ bytes: [UInt8]) -> Int {
+        pendingBodies[id, default: ([], 0, false)].bytes += bytes
+        pendingBodies[id]!.end = true
+        nghttp2_session_resume_data(session, id)
+        while true {
+            flushOut()
+            let pending = pendingBodies[id]!
+            if pending.offset == pending.bytes.count { return pending.offset }
+            if nghttp2_session_get_stream_remote_window_size(session, id) <= 0 {
+                guard pingRoundTrip(), pingRoundTrip() else { return pendingBodies[id]!.offset }
+                if nghttp2_session_get_stream_remote_window_size(session, id) <= 0 { return pendingBodies[id]!.offset }
+                nghttp2_session_resume_data(session, id)
+            } else if !readOnce() {
+                return pending.offset
+            }
+        }
+    }
+
+    /// Sends a PING and reads until its ACK arrives; false if the connection ended first.
+    private func pingRoundTrip() -> Bool {
+        let before = pingAcks
+        nghttp2_submit_ping(session, 0, nil)
+        while pingAcks == before {
+            if !readOnce() { return false }
+        }
+        return true
     }
 
     func reset(_ id: Int32) {

@@ -49,6 +49,7 @@ enum TestMethods {
     static let sum = MethodDescriptor(service: "test.Echo", method: "Sum", kind: .clientStreaming)
     static let bidi = MethodDescriptor(service: "test.Echo", method: "Bidi", kind: .bidirectionalStreaming)
     static let count = MethodDescriptor(service: "test.Echo", method: "Count", kind: .serverStreaming)
+    static let gated = MethodDescriptor(service: "test.Echo", method: "Gated", kind: .clientStreaming)
     static let guarded = MethodDescriptor(service: "test.Guarded", method: "Get", kind: .unary)
 }
 
@@ -102,6 +103,13 @@ struct EchoService: RPCService {
                 for i in 0..<request.code {
                     try await responses.write(Msg(code: i, message: request.message))
                 }
+            }),
+            // Reads nothing until the test opens the gate, then sums like Sum.
+            ServerMethod(TestMethods.gated, .clientStreaming { [probe] (requests: RequestStream<Msg>, _) in
+                await probe.wait(for: "open-gate")
+                var total: Int32 = 0
+                for try await r in requests { total += r.code }
+                return Msg(code: total, message: "")
             }),
             ServerMethod(TestMethods.guarded, .unary { (request: Msg, _) in request }),
         ]

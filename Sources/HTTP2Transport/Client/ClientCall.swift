@@ -25,6 +25,7 @@ final class ClientCall: ClientCallStream, LoopWork, @unchecked Sendable {
         var headers: Metadata?
         var headerWaiters: [CheckedContinuation<Metadata, any Error>] = []
         var inbound = InboundMessages()
+        var creditReady = false
         var status: (Status, Metadata)?
         var statusWaiters: [CheckedContinuation<(Status, Metadata), Never>] = []
     }
@@ -87,12 +88,20 @@ final class ClientCall: ClientCallStream, LoopWork, @unchecked Sendable {
 
     func receive() async throws -> [UInt8]? {
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<[UInt8]?, any Error>) in
+            var schedule = false
             let ready: Result<[UInt8]?, Status>? = state.withLock { s in
-                if let m = s.inbound.pop() { return .success(m) }
+                if let m = s.inbound.pop() {
+                    if s.inbound.releaseCredit() {
+                        s.creditReady = true
+                        schedule = markScheduled(&s)
+                    }
+                    return .success(m)
+                }
                 if s.status != nil { return .success(nil) }
                 s.inbound.reader = c
                 return nil
             }
+            if schedule { loop.execute(self) }
             if let ready { c.resume(with: ready) }
         }
     }
@@ -127,12 +136,13 @@ final class ClientCall: ClientCallStream, LoopWork, @unchecked Sendable {
     // MARK: Loop side
 
     func runOnLoop() {
-        let (messages, halfClose, cancel) = state.withLock { s -> ([[UInt8]], Bool, Bool) in
+        let (messages, halfClose, cancel, credit) = state.withLock { s -> ([[UInt8]], Bool, Bool, Bool) in
             s.scheduled = false
             let taken = s.outbound.take()
-            return (taken, s.halfClosed, s.cancelRequested)
+            defer { s.creditReady = false }
+            return (taken, s.halfClosed, s.cancelRequested, s.creditReady)
         }
-        connection.deliverOutput(call: self, messages: messages, halfClose: halfClose, cancel: cancel)
+        connection.deliverOutput(call: self, messages: messages, halfClose: halfClose, cancel: cancel, returnCredit: credit)
     }
 
     func acknowledgeSent(_ count: Int) {
@@ -146,6 +156,11 @@ final class ClientCall: ClientCallStream, LoopWork, @unchecked Sendable {
             return s.headerWaiters
         }
         for w in waiters { w.resume(returning: headers) }
+    }
+
+    /// Whether the loop should hold back credit for arriving bytes because the caller is behind.
+    func shouldWithholdCredit() -> Bool {
+        state.withLock { $0.inbound.shouldWithholdCredit() }
     }
 
     func receivedMessage(_ message: [UInt8]) {

@@ -77,7 +77,7 @@ final class ClientConnection: HTTP2Connection {
 
     // MARK: Calls
 
-    func deliverOutput(call: ClientCall, messages: [[UInt8]], halfClose: Bool, cancel: Bool) {
+    func deliverOutput(call: ClientCall, messages: [[UInt8]], halfClose: Bool, cancel: Bool, returnCredit: Bool) {
         guard !isClosed else {
             call.complete(Status(.unavailable, "connection to \(authority) closed"), trailers: Metadata())
             return
@@ -89,6 +89,10 @@ final class ClientConnection: HTTP2Connection {
         } else {
             guard !cancel, let started = submit(call) else { return }
             stream = started
+        }
+        if returnCredit && stream.deferredCredit > 0 {
+            nghttp2_session_consume(session, stream.id, stream.deferredCredit)
+            stream.deferredCredit = 0
         }
         if cancel {
             nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream.id, UInt32(NGHTTP2_CANCEL.rawValue))
@@ -166,8 +170,16 @@ final class ClientConnection: HTTP2Connection {
     }
 
     override func receivedData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
-        nghttp2_session_consume(session, streamID, bytes.count)
-        guard let stream = streams[streamID] else { return }
+        guard let stream = streams[streamID] else {
+            nghttp2_session_consume(session, streamID, bytes.count)
+            return
+        }
+        // A caller that stops reading stops the server: credit waits until it catches up.
+        if stream.call.shouldWithholdCredit() {
+            stream.deferredCredit += bytes.count
+        } else {
+            nghttp2_session_consume(session, streamID, bytes.count)
+        }
         do {
             try stream.deframer.consume(bytes) { framed in
                 var message = framed.bytes
@@ -192,6 +204,7 @@ final class ClientConnection: HTTP2Connection {
 
     override func streamClosed(streamID: Int32, errorCode: UInt32) {
         guard let stream = streams.removeValue(forKey: streamID) else { return }
+        if stream.deferredCredit > 0 { nghttp2_session_consume_connection(session, stream.deferredCredit) }
         let status: Status
         switch errorCode {
         case NGHTTP2_NO_ERROR.rawValue: status = Status(.internal, "stream closed without a status")
@@ -271,6 +284,8 @@ final class ClientStreamState {
     var endAfterData = false
     var dataDeferred = false
     var unacknowledgedSent = 0
+    /// Response bytes whose flow-control credit waits for the caller to read.
+    var deferredCredit = 0
 
     var deframer: MessageDeframer
     var headersDone = false

@@ -34,13 +34,33 @@ struct OutboundMessages {
     }
 }
 
-/// Messages a loop delivers to one reading task, in order, with the waiting reader if any.
+/// Messages a loop delivers to one reading task, in order, with the waiting reader if any, and
+/// the flow-control bookkeeping that makes a slow reader slow down its peer.
 /// Lives inside a lock-protected state; it does no locking itself.
 struct InboundMessages {
+    /// Past this many unread bytes the loop stops granting the peer flow-control credit.
+    static let creditLimit = 256 * 1024
+
     private var messages: [[UInt8]] = []
     private var head = 0
     private(set) var bytes = 0
     var reader: CheckedContinuation<[UInt8]?, any Error>?
+    /// The loop is holding back credit until the reader catches up.
+    private var creditWithheld = false
+
+    /// For bytes arriving from the peer: true when the loop must withhold their credit.
+    mutating func shouldWithholdCredit() -> Bool {
+        guard bytes >= Self.creditLimit else { return false }
+        creditWithheld = true
+        return true
+    }
+
+    /// After the reader took a message: true when withheld credit may now be returned.
+    mutating func releaseCredit() -> Bool {
+        guard creditWithheld, bytes < Self.creditLimit else { return false }
+        creditWithheld = false
+        return true
+    }
 
     var isEmpty: Bool { head >= messages.count }
 

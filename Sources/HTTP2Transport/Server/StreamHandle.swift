@@ -16,9 +16,6 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
     /// Single-response calls queue their one message silently; `finish` delivers it.
     let singleResponse: Bool
 
-    /// Past this many unread request bytes the loop stops granting the peer flow-control credit.
-    static let inboundLimit = 256 * 1024
-
     private let state = Mutex(State())
 
     private struct State {
@@ -30,7 +27,6 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
 
         var inbound = InboundMessages()
         var inboundEnd: Status?  // .ok: clean half-close
-        var creditWanted = false
         var creditReady = false
     }
 
@@ -120,8 +116,7 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
     private static func pop(_ s: inout State) -> ReadOutcome {
         let m = s.inbound.pop()!
         var schedule = false
-        if s.creditWanted && s.inbound.bytes < inboundLimit {
-            s.creditWanted = false
+        if s.inbound.releaseCredit() {
             s.creditReady = true
             if !s.scheduled {
                 s.scheduled = true
@@ -158,11 +153,7 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
 
     /// Whether the loop should hold back flow-control credit because the handler is behind.
     func shouldDeferCredit() -> Bool {
-        state.withLock { s in
-            guard s.inbound.bytes >= Self.inboundLimit else { return false }
-            s.creditWanted = true
-            return true
-        }
+        state.withLock { $0.inbound.shouldWithholdCredit() }
     }
 
     /// The client half-closed (`.ok`) or the request failed.
