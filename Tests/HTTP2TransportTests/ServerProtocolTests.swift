@@ -205,4 +205,20 @@ struct ServerProtocolTests {
         #expect(raw.sawGoAway)
         await server.waitUntilStopped()
     }
+
+    @Test func callsStillRunningWhenTheGraceEndsAreCancelled() async throws {
+        let probe = Probe()
+        let (server, port) = try startTestServer(probe: probe)
+        let raw = try await onThread { try RawHTTP2Client(port: port) }
+        let slow = try await onThread {
+            raw.start(path: "/test.Echo/Slow", body: MessageFraming.frame(Msg(code: 4, message: "").serializedBytes()))
+        }
+        await probe.wait(for: "slow-started-4")
+        server.shutdown(grace: .milliseconds(100))
+        await probe.wait(for: "slow-cancelled-4")
+        let r = try await onThread { raw.wait(slow) }
+        #expect(r.grpcStatus != 0)
+        #expect(raw.sawGoAway)
+        await server.waitUntilStopped()
+    }
 }
