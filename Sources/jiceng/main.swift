@@ -1,16 +1,18 @@
 // The `jiceng` command: serve, admin, call and the human-friendly subcommands.
 import Foundation
 import HTTP2Transport
+import RPC
 import StandardServices
 
-/// `jiceng serve [--listen HOST:PORT] [--data DIR] [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]]`:
-/// serves until SIGTERM or SIGINT, then drains.
+/// `jiceng serve [--listen HOST:PORT] [--data DIR] [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]] [--bench]`:
+/// serves until SIGTERM or SIGINT, then drains. `--bench` adds `bench.Echo` for the transport benchmarks.
 func serve(_ arguments: ArraySlice<String>) -> Never {
     var listen = "127.0.0.1:50051"
     var data = "./jiceng-data"
     var tlsCertificate: String?
     var tlsKey: String?
     var tlsClientCA: String?
+    var bench = false
     var rest = arguments
     while let flag = rest.popFirst() {
         switch flag {
@@ -19,6 +21,7 @@ func serve(_ arguments: ArraySlice<String>) -> Never {
         case "--tls-cert": tlsCertificate = rest.popFirst()
         case "--tls-key": tlsKey = rest.popFirst()
         case "--tls-client-ca": tlsClientCA = rest.popFirst()
+        case "--bench": bench = true
         case "--demo": break
         default: fail("未知参数 (unknown argument): \(flag)")
         }
@@ -37,7 +40,9 @@ func serve(_ arguments: ArraySlice<String>) -> Never {
     }
 
     let health = HealthService()
-    let server = GRPCServer(configuration: configuration, services: [health])
+    var services: [any RPCService] = [health]
+    if bench { services.append(BenchEchoService()) }
+    let server = GRPCServer(configuration: configuration, services: services)
     server.onShutdown { health.enterShutdown() }
     do {
         try server.start()

@@ -32,3 +32,15 @@ def test_metadata_and_deadlines_are_accepted(server):
         )
         assert response.status == health_pb2.HealthCheckResponse.SERVING
         assert call.code() == grpc.StatusCode.OK
+
+
+def test_bench_echo_round_trips_16k():
+    from conftest import start_server, stop_server
+
+    server = start_server("--bench")
+    try:
+        blob = b"\x0a\x80\x80\x01" + bytes(range(256)) * 64  # Blob{data: 16 KiB}
+        with server.channel() as channel:
+            assert channel.unary_unary("/bench.Echo/Unary")(blob, timeout=10) == blob
+    finally:
+        stop_server(server)
