@@ -7,7 +7,8 @@ import StandardServices
 /// over the environment, stubs for those not built yet).
 public enum PlatformServices {
     /// The services, health first.
-    public static func all(environment: PlatformEnvironment, health: HealthService) -> [any RPCService] {
+    /// `bench` adds `bench.Echo`, which only the transport benchmark calls.
+    public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false) -> [any RPCService] {
         var services: [any RPCService] = [
             health,
             OrgService(environment: environment),
@@ -15,8 +16,8 @@ public enum PlatformServices {
             CatalogueServiceStub(),
             TaskServiceStub(),
             AppraisalServiceStub(),
-            EchoService(),
         ]
+        if bench { services.append(BenchEchoService()) }
         let hosted = Set(services.flatMap { $0.methods.map(\.descriptor.service) })
         let reflection = ReflectionService(serviceNames: Array(hosted) + [
             Grpc_Reflection_V1_ServerReflection.serviceName, Grpc_Reflection_V1alpha_ServerReflection.serviceName,
