@@ -45,6 +45,6 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
+        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"], exclude: ["Fixtures"]),
     ]
 )

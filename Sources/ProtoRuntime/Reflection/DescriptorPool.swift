@@ -1,0 +1,139 @@
+/// A set of `.proto` files' types, looked up by full name: the type registry for descriptor-driven
+/// work (proto3 JSON, `Any`, the `jiceng call` client, which learns descriptors by server
+/// reflection).
+///
+/// A pool is immutable once built. Generated code embeds each file's serialized
+/// `FileDescriptorProto`, so a pool for generated types is `DescriptorPool(serializedFiles:)` over
+/// those blobs; `adding(_:)` makes a larger pool without touching the original.
+public final class DescriptorPool: Sendable {
+    /// The files, in the order they were added.
+    public let files: [Google_Protobuf_FileDescriptorProto]
+    private let messages: [String: MessageDescriptor]
+    private let enums: [String: EnumDescriptor]
+
+    /// Why a set of files cannot form a pool.
+    public struct Error: Swift.Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Builds a pool from parsed files. Every message and enum a field refers to must be in them.
+    public init(files: [Google_Protobuf_FileDescriptorProto]) throws(DescriptorPool.Error) {
+        var seenFiles: [String: Google_Protobuf_FileDescriptorProto] = [:]
+        var unique: [Google_Protobuf_FileDescriptorProto] = []
+        for f in files {
+            if let existing = seenFiles[f.name] {
+                // The same file twice (e.g. a shared import) is fine; two different files of one name are not.
+                if existing != f { throw Error(description: "two different files named \(f.name)") }
+                continue
+            }
+            seenFiles[f.name] = f
+            unique.append(f)
+        }
+        self.files = unique
+
+        // First pass: collect message prototypes (to know which are map entries) and enums.
+        var protos: [String: (Google_Protobuf_DescriptorProto, file: Google_Protobuf_FileDescriptorProto)] = [:]
+        var enums: [String: EnumDescriptor] = [:]
+        func collect(_ message: Google_Protobuf_DescriptorProto, scope: String, file: Google_Protobuf_FileDescriptorProto) throws(DescriptorPool.Error) {
+            let name = scope.isEmpty ? message.name : scope + "." + message.name
+            guard protos[name] == nil else { throw Error(description: "\(name) is defined twice") }
+            protos[name] = (message, file)
+            for nested in message.nestedType { try collect(nested, scope: name, file: file) }
+            for e in message.enumType { try collectEnum(e, scope: name, file: file) }
+        }
+        func collectEnum(_ e: Google_Protobuf_EnumDescriptorProto, scope: String, file: Google_Protobuf_FileDescriptorProto) throws(DescriptorPool.Error) {
+            let name = scope.isEmpty ? e.name : scope + "." + e.name
+            guard enums[name] == nil else { throw Error(description: "\(name) is defined twice") }
+            let closed = file.syntax != "proto3" && file.syntax != "editions"
+            enums[name] = EnumDescriptor(fullName: name, proto: e, isClosed: closed)
+        }
+        for file in unique {
+            for m in file.messageType { try collect(m, scope: file.package, file: file) }
+            for e in file.enumType { try collectEnum(e, scope: file.package, file: file) }
+        }
+
+        // Second pass: build descriptors with resolved field kinds.
+        var messages: [String: MessageDescriptor] = [:]
+        for (name, (proto, file)) in protos {
+            let isProto3 = file.syntax == "proto3"
+            var fields: [FieldDescriptor] = []
+            for f in proto.field {
+                let typeName = f.typeName.hasPrefix(".") ? String(f.typeName.dropFirst()) : f.typeName
+                var mapEntry: Google_Protobuf_DescriptorProto? = nil
+                switch f.type {
+                case .message, .group:
+                    guard let target = protos[typeName] else {
+                        throw Error(description: "\(name).\(f.name): unknown type \(f.typeName)")
+                    }
+                    if f.label == .repeated && target.0.options.mapEntry { mapEntry = target.0 }
+                case .enum:
+                    guard enums[typeName] != nil else {
+                        throw Error(description: "\(name).\(f.name): unknown enum \(f.typeName)")
+                    }
+                default: break
+                }
+                fields.append(FieldDescriptor(proto: f, isProto3: isProto3, mapEntry: mapEntry))
+            }
+            let oneofs = proto.oneofDecl.enumerated().map { index, decl in
+                let members = proto.field.filter { $0.hasOneofIndex && Int($0.oneofIndex) == index }
+                return OneofDescriptor(
+                    name: decl.name, fieldNumbers: members.map { Int($0.number) },
+                    isSynthetic: members.count == 1 && members[0].proto3Optional)
+            }
+            messages[name] = MessageDescriptor(fullName: name, fileName: file.name, proto: proto, fields: fields, oneofs: oneofs)
+        }
+        self.messages = messages
+        self.enums = enums
+    }
+
+    /// Builds a pool from a serialized `FileDescriptorSet` (what `protoc --descriptor_set_out`
+    /// writes).
+    public convenience init(serializedFileDescriptorSet bytes: [UInt8]) throws {
+        let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
+        try self.init(files: set.file)
+    }
+
+    /// Builds a pool from serialized `FileDescriptorProto`s (what generated code embeds and server
+    /// reflection returns).
+    public convenience init(serializedFiles: [[UInt8]]) throws {
+        var files: [Google_Protobuf_FileDescriptorProto] = []
+        for bytes in serializedFiles { files.append(try Google_Protobuf_FileDescriptorProto(serializedBytes: bytes)) }
+        try self.init(files: files)
+    }
+
+    /// A new pool holding this pool's files and `more`.
+    public func adding(_ more: [Google_Protobuf_FileDescriptorProto]) throws(DescriptorPool.Error) -> DescriptorPool {
+        try DescriptorPool(files: files + more)
+    }
+
+    /// The message type named `fullName` (a leading dot is allowed).
+    public func message(named fullName: String) -> MessageDescriptor? {
+        messages[fullName.hasPrefix(".") ? String(fullName.dropFirst()) : fullName]
+    }
+
+    /// The enum type named `fullName` (a leading dot is allowed).
+    public func enumType(named fullName: String) -> EnumDescriptor? {
+        enums[fullName.hasPrefix(".") ? String(fullName.dropFirst()) : fullName]
+    }
+
+    /// The message type an `Any` type URL names (`type.googleapis.com/jiceng.v1.Task`).
+    public func message(forTypeURL url: String) -> MessageDescriptor? {
+        guard let slash = url.lastIndex(of: "/") else { return message(named: url) }
+        return message(named: String(url[url.index(after: slash)...]))
+    }
+
+    /// Every message type's full name, sorted.
+    public var messageNames: [String] { messages.keys.sorted() }
+
+    /// The message type of field `field` (a message, group or map field).
+    func messageType(of field: FieldDescriptor) -> MessageDescriptor {
+        // The initializer checked every reference, so a miss here is a bug in the pool itself.
+        guard let m = messages[field.typeName] else { preconditionFailure("unresolved \(field.typeName)") }
+        return m
+    }
+
+    func enumType(of field: FieldDescriptor) -> EnumDescriptor {
+        guard let e = enums[field.typeName] else { preconditionFailure("unresolved \(field.typeName)") }
+        return e
+    }
+}
