@@ -98,7 +98,7 @@ extension ProtoJSONTranscoder {
         case .uint32(let x): return .number(String(x))
         case .int64(let x): return .string(String(x))
         case .uint64(let x): return .string(String(x))
-        case .float(let x): return Self.encodeFloatingPoint(Double(x), text: "\(x)")
+        case .float(let x): return Self.encodeFloatingPoint(Double(x), text: Self.floatText(x))
         case .double(let x): return Self.encodeFloatingPoint(x, text: "\(x)")
         case .bool(let x): return .bool(x)
         case .string(let x): return .string(x)
@@ -111,6 +111,15 @@ extension ProtoJSONTranscoder {
         case .message(let m):
             return try encodeMessage(m, path: path, depth: depth + 1)
         }
+    }
+
+    /// The shortest text that reads back as `x`. Near the top of the float range the shortest
+    /// text (3.4028235e+38) lies beyond Float.greatestFiniteMagnitude as a double, and parsers
+    /// that range-check the double (Python's) refuse it; the double's own text avoids that.
+    static func floatText(_ x: Float) -> String {
+        let short = "\(x)"
+        if let d = Double(short), abs(d) > Double(Float.greatestFiniteMagnitude) { return "\(Double(x))" }
+        return short
     }
 
     static func encodeFloatingPoint(_ x: Double, text: String) -> JSONValue {
