@@ -45,6 +45,8 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"], exclude: ["Fixtures"]),
+        // libprotobuf-c with protoc-c's code for a test schema: an independent wire-format oracle.
+        .target(name: "ProtobufCFixtures", path: "Tests/ProtobufCFixtures", linkerSettings: [.linkedLibrary("protobuf-c")]),
+        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC", "ProtobufCFixtures"], exclude: ["Fixtures"]),
     ]
 )

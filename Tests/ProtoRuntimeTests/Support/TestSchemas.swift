@@ -17,7 +17,7 @@ enum TestSchemas {
         let e = FileManager.default.enumerator(atPath: RepoPaths.proto.path)!
         return e.compactMap { $0 as? String }.filter { $0.hasSuffix(".proto") }.sorted()
     }()
-    static let fixtureFiles = ["jicengtest/everything.proto", "jicengtest/legacy.proto"]
+    static let fixtureFiles = ["jicengtest/everything.proto", "jicengtest/legacy.proto", "c_interop.proto"]
 
     /// The serialized FileDescriptorSet, compiled once per test process.
     static let descriptorSetBytes: [UInt8] = {
