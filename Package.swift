@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "jiceng", targets: ["jiceng"]),
         .executable(name: "jiceng-protoc", targets: ["jiceng-protoc"]),
+        .executable(name: "jiceng-fuzz", targets: ["jiceng-fuzz"]),
         .library(name: "ProtoRuntime", targets: ["ProtoRuntime"]),
     ],
     targets: [
@@ -45,6 +46,8 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // libFuzzer target for the binary and JSON decoders (see Tests/Fuzz/README.md).
+        .executableTarget(name: "jiceng-fuzz", dependencies: ["ProtoRuntime"], path: "Tests/Fuzz/Sources"),
         // libprotobuf-c with protoc-c's code for a test schema: an independent wire-format oracle.
         .target(name: "ProtobufCFixtures", path: "Tests/ProtobufCFixtures", linkerSettings: [.linkedLibrary("protobuf-c")]),
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC", "ProtobufCFixtures"], exclude: ["Fixtures"]),

@@ -229,3 +229,11 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     #expect(back == file)
     #expect(throws: ProtoJSONError.self) { _ = try Google_Protobuf_FileDescriptorProto(jsonString: #"{"name":1}"#, pool: pool) }
 }
+
+@Test func anEmptyPackedRunLeavesTheFieldUnset() throws {
+    // Found by the fuzzer: r_b (field 14) as a zero-length packed run, then an unknown group.
+    let m = try DynamicMessage(descriptor: everything, serializedBytes: [0x72, 0x00, 0x73, 0x74], pool: pool)
+    #expect(m[14] == nil)
+    #expect(m.unknownFields.bytes == [0x73, 0x74])
+    #expect(try ProtoJSONTranscoder(pool: pool).jsonString(from: m) == "{}")
+}

@@ -1,3 +1,6 @@
+// Regenerate c_interop.pb-c.[ch] (protoc-c output, not edited by hand) with
+//   cd Tests/ProtoRuntimeTests/Fixtures && protoc-c --c_out=../../ProtobufCFixtures c_interop.proto
+
 #include "ProtobufCFixtures.h"
 
 #include <stdlib.h>

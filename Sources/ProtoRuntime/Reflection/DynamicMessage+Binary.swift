@@ -80,7 +80,7 @@ extension DynamicMessage {
                 let v = try Self.readValue(field, tag: tag, from: &d, pool: pool, merging: nil)
                 if let v = keepEnum(field, v, pool: pool) { values.append(v) }
             }
-            fields[field.number] = .repeated(values)
+            set(field, .repeated(values))
             return true
         }
         guard tag.wireType == wire else { return false }
