@@ -42,6 +42,20 @@ private func jsonError(_ json: String, type: String = "jicengtest.Everything", o
     #expect(pool.message(named: "jicengtest.Legacy")?.field(named: "numbers")?.isPacked == false)
 }
 
+@Test func poolResolvesServicesMethodsAndFieldsByFullName() throws {
+    #expect(pool.serviceNames.contains("jiceng.v1.TaskService"))
+    let create = try #require(pool.method(named: "/jiceng.v1.TaskService/CreateTask"))
+    #expect(create.input.fullName == "jiceng.v1.CreateTaskRequest")
+    #expect(create.output.fullName == "jiceng.v1.Task")
+    #expect(create.path == "/jiceng.v1.TaskService/CreateTask")
+    #expect(pool.method(named: "jiceng.v1.TaskService.CreateTask")?.name == "CreateTask")
+    #expect(pool.method(named: "jiceng.v1.TaskService/NoSuch") == nil)
+    let watch = try #require(pool.methods(ofService: "grpc.health.v1.Health")?.first { $0.name == "Watch" })
+    #expect(watch.serverStreaming && !watch.clientStreaming)
+    #expect(pool.field(named: "jiceng.v1.Task.accept_deadline")?.number == pool.message(named: "jiceng.v1.Task")?.field(named: "acceptDeadline")?.number)
+    #expect(pool.field(named: "jiceng.v1.Task.nope") == nil)
+}
+
 @Test func poolRejectsUnresolvableFiles() throws {
     var file = Google_Protobuf_FileDescriptorProto()
     file.name = "broken.proto"
@@ -151,6 +165,7 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     #expect(jsonError(#"{"scalars":[]}"#)?.description == "scalars: expected an object for jicengtest.Scalars, got an array")
     #expect(jsonError(#"{"a":1,}"#)?.description.hasPrefix("invalid JSON at byte 7") == true)
     #expect(jsonError(#"{"took":"1.5"}"#)?.path == "took")
+    #expect(jsonError(#"{"labels":{"a":"1","a":"2"}}"#)?.description == #"labels["a"]: map key given more than once"#)
 }
 
 @Test func ignoreUnknownFieldsSkipsUnknownMembersAndEnumNames() throws {
@@ -187,6 +202,8 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     #expect(try roundTrip(#"{"wDouble":"NaN","wFloat":1.5,"wI64":"-1","wU64":"2","wU32":3,"wBool":false,"wBytes":"AA=="}"#)
         == #"{"wDouble":"NaN","wFloat":1.5,"wI64":"-1","wU64":"2","wU32":3,"wBool":false,"wBytes":"AA=="}"#)
     #expect(try roundTrip(#"{"empty":{}}"#) == #"{"empty":{}}"#)
+    // A Value with no kind (field 44 present but empty) prints as null.
+    #expect(try ProtoJSONTranscoder(pool: pool).jsonString(fromBinary: [0xE2, 0x02, 0x00], messageName: "jicengtest.Everything") == #"{"value":null}"#)
     #expect(jsonError(#"{"empty":{"x":1}}"#)?.path == "empty")
 }
 

@@ -181,9 +181,9 @@ extension ProtoJSONTranscoder {
             }
             return .array(items)
         case .value:
-            guard let (number, kind) = m.fields.first, case .single(let v) = kind else {
-                throw ProtoJSONError(path: path, reason: "google.protobuf.Value has no kind set")
-            }
+            // A Value with no kind set has no JSON of its own; like Python's and C++'s
+            // printers, write it as null rather than fail the whole message.
+            guard let (number, kind) = m.fields.first, case .single(let v) = kind else { return .null }
             switch (number, v) {
             case (1, _): return .null
             case (2, .double(let x)):

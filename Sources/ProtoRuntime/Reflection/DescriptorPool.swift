@@ -10,6 +10,7 @@ public final class DescriptorPool: Sendable {
     public let files: [Google_Protobuf_FileDescriptorProto]
     private let messages: [String: MessageDescriptor]
     private let enums: [String: EnumDescriptor]
+    private let services: [String: [MethodDescriptor]]
 
     /// Why a set of files cannot form a pool.
     public struct Error: Swift.Error, Sendable, CustomStringConvertible {
@@ -84,6 +85,26 @@ public final class DescriptorPool: Sendable {
         }
         self.messages = messages
         self.enums = enums
+
+        var services: [String: [MethodDescriptor]] = [:]
+        for file in unique {
+            for service in file.service {
+                let serviceName = file.package.isEmpty ? service.name : file.package + "." + service.name
+                var methods: [MethodDescriptor] = []
+                for m in service.method {
+                    let input = m.inputType.hasPrefix(".") ? String(m.inputType.dropFirst()) : m.inputType
+                    let output = m.outputType.hasPrefix(".") ? String(m.outputType.dropFirst()) : m.outputType
+                    guard let i = messages[input], let o = messages[output] else {
+                        throw Error(description: "\(serviceName).\(m.name): unknown request or response type")
+                    }
+                    methods.append(MethodDescriptor(
+                        serviceName: serviceName, name: m.name, input: i, output: o,
+                        clientStreaming: m.clientStreaming, serverStreaming: m.serverStreaming))
+                }
+                services[serviceName] = methods
+            }
+        }
+        self.services = services
     }
 
     /// Builds a pool from a serialized `FileDescriptorSet` (what `protoc --descriptor_set_out`
@@ -120,6 +141,28 @@ public final class DescriptorPool: Sendable {
     public func message(forTypeURL url: String) -> MessageDescriptor? {
         guard let slash = url.lastIndex(of: "/") else { return message(named: url) }
         return message(named: String(url[url.index(after: slash)...]))
+    }
+
+    /// Every service's full name, sorted.
+    public var serviceNames: [String] { services.keys.sorted() }
+
+    /// The methods of service `fullName` in declaration order (nil: no such service).
+    public func methods(ofService fullName: String) -> [MethodDescriptor]? { services[fullName] }
+
+    /// A method by its gRPC path (`/jiceng.v1.TaskService/CreateTask`) or dotted full name
+    /// (`jiceng.v1.TaskService.CreateTask`).
+    public func method(named name: String) -> MethodDescriptor? {
+        let trimmed = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        guard let split = trimmed.lastIndex(where: { $0 == "/" || $0 == "." }) else { return nil }
+        let service = String(trimmed[..<split])
+        let method = String(trimmed[trimmed.index(after: split)...])
+        return services[service]?.first { $0.name == method }
+    }
+
+    /// A field by its full name (`jiceng.v1.Task.accept_deadline`).
+    public func field(named fullName: String) -> FieldDescriptor? {
+        guard let dot = fullName.lastIndex(of: ".") else { return nil }
+        return message(named: String(fullName[..<dot]))?.field(named: String(fullName[fullName.index(after: dot)...]))
     }
 
     /// Every message type's full name, sorted.

@@ -156,3 +156,19 @@ public final class EnumDescriptor: Sendable, CustomStringConvertible {
 
     public var description: String { fullName }
 }
+
+/// An RPC method: what a descriptor-driven client (`jiceng call`) needs to encode a request and
+/// decode the response.
+public struct MethodDescriptor: Sendable {
+    /// The service's full name, e.g. `jiceng.v1.TaskService`.
+    public let serviceName: String
+    /// The method's simple name, e.g. `CreateTask`.
+    public let name: String
+    public let input: MessageDescriptor
+    public let output: MessageDescriptor
+    public let clientStreaming: Bool
+    public let serverStreaming: Bool
+
+    /// The HTTP/2 path gRPC uses: `/jiceng.v1.TaskService/CreateTask`.
+    public var path: String { "/\(serviceName)/\(name)" }
+}
