@@ -254,3 +254,22 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     #expect(m.unknownFields.bytes == [0x73, 0x74])
     #expect(try ProtoJSONTranscoder(pool: pool).jsonString(from: m) == "{}")
 }
+
+@Test func prettyPrintingIndentsTwoSpacesALevel() throws {
+    let t = ProtoJSONTranscoder(pool: pool, options: ProtoJSONOptions(prettyPrinted: true))
+    let bytes = try t.binary(fromJSONString: #"{"scalars":{"i32":1},"rI32":[1,2],"labels":{},"empty":{}}"#, messageName: "jicengtest.Everything")
+    let text = try t.jsonString(fromBinary: bytes, messageName: "jicengtest.Everything")
+    #expect(text == """
+    {
+      "scalars": {
+        "i32": 1
+      },
+      "rI32": [
+        1,
+        2
+      ],
+      "empty": {}
+    }
+    """)
+    #expect(try JSONValue.parse(text) == JSONValue.parse(try ProtoJSONTranscoder(pool: pool).jsonString(fromBinary: bytes, messageName: "jicengtest.Everything")))
+}

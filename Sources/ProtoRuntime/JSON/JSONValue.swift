@@ -267,11 +267,23 @@ extension JSONValue {
     /// Compact JSON text (no insignificant whitespace), members in stored order.
     public var serialized: String {
         var out = ""
-        write(to: &out)
+        write(to: &out, indent: nil, level: 0)
         return out
     }
 
-    func write(to out: inout String) {
+    /// JSON text for people: one member or element per line, indented by two spaces a level.
+    public var prettySerialized: String {
+        var out = ""
+        write(to: &out, indent: "  ", level: 0)
+        return out
+    }
+
+    func write(to out: inout String, indent: String?, level: Int) {
+        /// Before an element: a newline and the indentation when pretty printing.
+        func newline(_ level: Int) {
+            guard let indent else { return }
+            out += "\n" + String(repeating: indent, count: level)
+        }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -281,17 +293,21 @@ extension JSONValue {
             out += "["
             for (k, item) in items.enumerated() {
                 if k > 0 { out += "," }
-                item.write(to: &out)
+                newline(level + 1)
+                item.write(to: &out, indent: indent, level: level + 1)
             }
+            if !items.isEmpty { newline(level) }
             out += "]"
         case .object(let members):
             out += "{"
             for (k, member) in members.enumerated() {
                 if k > 0 { out += "," }
+                newline(level + 1)
                 JSONValue.writeString(member.key, to: &out)
-                out += ":"
-                member.value.write(to: &out)
+                out += indent == nil ? ":" : ": "
+                member.value.write(to: &out, indent: indent, level: level + 1)
             }
+            if !members.isEmpty { newline(level) }
             out += "}"
         }
     }

@@ -8,12 +8,18 @@ public struct ProtoJSONOptions: Sendable, Hashable {
     public var ignoreUnknownFields = false
     /// How deeply messages may nest (the same bound as binary decoding).
     public var maxDepth = 100
+    /// Write indented, one member per line (for people, e.g. `jiceng call`), instead of compact.
+    public var prettyPrinted = false
 
-    public init(preserveProtoFieldNames: Bool = false, emitDefaultValues: Bool = false, ignoreUnknownFields: Bool = false, maxDepth: Int = 100) {
+    public init(
+        preserveProtoFieldNames: Bool = false, emitDefaultValues: Bool = false, ignoreUnknownFields: Bool = false,
+        maxDepth: Int = 100, prettyPrinted: Bool = false
+    ) {
         self.preserveProtoFieldNames = preserveProtoFieldNames
         self.emitDefaultValues = emitDefaultValues
         self.ignoreUnknownFields = ignoreUnknownFields
         self.maxDepth = maxDepth
+        self.prettyPrinted = prettyPrinted
     }
 }
 
@@ -70,7 +76,8 @@ public struct ProtoJSONTranscoder: Sendable {
     // MARK: Messages ↔ JSON
 
     public func jsonString(from message: DynamicMessage) throws(ProtoJSONError) -> String {
-        try jsonValue(from: message).serialized
+        let json = try jsonValue(from: message)
+        return options.prettyPrinted ? json.prettySerialized : json.serialized
     }
 
     public func message(fromJSONString text: String, type: MessageDescriptor) throws(ProtoJSONError) -> DynamicMessage {
