@@ -194,6 +194,14 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     #expect(try roundTrip(#"{"took":"-0.000000001s"}"#) == #"{"took":"-0.000000001s"}"#)
     #expect(try roundTrip(#"{"took":"315576000000s"}"#) == #"{"took":"315576000000s"}"#)
     #expect(jsonError(#"{"took":"315576000001s"}"#)?.path == "took")
+    // Out of range or mixed signs in binary: an error, never a trap (abs(Int64.min) would trap).
+    let duration = pool.message(named: "google.protobuf.Duration")!
+    for (seconds, nanos) in [(Int64.min, Int32(0)), (0, Int32.min), (1, Int32(-1)), (315_576_000_001, Int32(0))] {
+        var d = DynamicMessage(descriptor: duration)
+        d.set(duration.field(number: 1)!, .single(.int64(seconds)))
+        d.set(duration.field(number: 2)!, .single(.int32(nanos)))
+        #expect(throws: ProtoJSONError.self, "\(seconds)s \(nanos)ns") { _ = try ProtoJSONTranscoder(pool: pool).jsonString(from: d) }
+    }
     #expect(try roundTrip(#"{"mask":"title,acceptDeadline,a.bC"}"#) == #"{"mask":"title,acceptDeadline,a.bC"}"#)
     #expect(try roundTrip(#"{"mask":""}"#) == #"{"mask":""}"#)
     #expect(jsonError(#"{"mask":"a_b"}"#)?.path == "mask")

@@ -128,7 +128,8 @@ enum DurationFormat {
     static let maxSeconds: Int64 = 315_576_000_000
 
     static func format(seconds: Int64, nanos: Int32) -> String? {
-        guard abs(seconds) <= maxSeconds, abs(nanos) <= 999_999_999,
+        // Range checks before any abs(): abs(Int64.min) traps.
+        guard (-maxSeconds...maxSeconds).contains(seconds), (-999_999_999...999_999_999).contains(nanos),
               !(seconds > 0 && nanos < 0), !(seconds < 0 && nanos > 0) else { return nil }
         let negative = seconds < 0 || nanos < 0
         return (negative ? "-" : "") + String(abs(seconds)) + TimestampFormat.fraction(abs(nanos)) + "s"
