@@ -271,3 +271,16 @@ func wireTypesSixAndSevenAreRefused(wire: UInt8) {
     #expect(e2?.kind == .truncated)
     #expect(e2?.field == "#40")
 }
+
+@Test func closedEnumNumbersItDoesNotDeclareGoToUnknownFields() throws {
+    // Field 4 packed [1, 9, 3] then unpacked 7: FieldDescriptorProto.Label declares 1, 2, 3 only.
+    let bytes: [UInt8] = [0x22, 0x03, 0x01, 0x09, 0x03, 0x20, 0x07]
+    var labels: [Google_Protobuf_FieldDescriptorProto.Label] = []
+    var unknown = UnknownFields()
+    try bytes.withUnsafeBytes { raw in
+        var d = BinaryDecoder(unsafeBuffer: raw)
+        while let t = try d.nextTag() { try d.readRepeatedClosedEnum(t, into: &labels, unknownFields: &unknown) }
+    }
+    #expect(labels == [.optional, .repeated])
+    #expect(unknown.bytes == [0x20, 0x09, 0x20, 0x07])
+}

@@ -141,6 +141,21 @@ extension BinaryDecoder {
         }
     }
 
+    /// Reads a repeated closed (proto2) enum, packed or not: declared numbers become values,
+    /// others go to `unknownFields` as varints of this field, as protobuf requires.
+    @inlinable
+    public mutating func readRepeatedClosedEnum<E: ProtoEnum>(_ tag: FieldTag, into values: inout [E], unknownFields: inout UnknownFields) throws(ProtoDecodingError) {
+        var numbers: [Int32] = []
+        try readRepeated(tag, into: &numbers, as: ProtoInt32.self)
+        for n in numbers {
+            if let known = E(rawValue: n) {
+                values.append(known)
+            } else if !options.discardUnknownFields {
+                unknownFields.append(fieldNumber: tag.fieldNumber, varint: UInt64(bitPattern: Int64(n)))
+            }
+        }
+    }
+
     /// Reads one repeated non-packable value (string, bytes, message) and appends it.
     @inlinable
     public mutating func readRepeated<C: ProtoFieldCodec>(into values: inout [C.Value], as _: C.Type) throws(ProtoDecodingError) {
