@@ -10,7 +10,7 @@ DATA ?= ./jiceng-data
 LISTEN ?= 127.0.0.1:50051
 APT_PACKAGES := pkg-config libnghttp2-dev libsqlite3-dev zlib1g-dev libssl-dev libpq-dev \
 	libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev nghttp2-client \
-	python3-venv
+	python3-venv postgresql
 
 .PHONY: all deps apt venv build release test swift-test py-test demo generate check-generated clean
 
@@ -39,9 +39,15 @@ build: apt
 release: apt
 	swift build -c release
 
+# The Swift tests run against SQLite and against a throwaway PostgreSQL server started here (and
+# stopped however the tests end); Tests/Support/pg-test-server.sh says why if it cannot start.
 test: deps
 	swift build --build-tests
-	swift test --skip-build
+	@pgdir=$$(mktemp -d /tmp/jiceng-pg-test.XXXXXX); \
+	trap 'Tests/Support/pg-test-server.sh stop "'"$$pgdir"'"' EXIT; \
+	url=$$(Tests/Support/pg-test-server.sh start "$$pgdir"); \
+	echo "PostgreSQL for the tests: $$url"; \
+	JICENG_TEST_POSTGRES_URL="$$url" swift test --skip-build
 	@if ls Tests/Interop/test_*.py >/dev/null 2>&1; then \
 		JICENG_BIN=$$(swift build --show-bin-path)/jiceng $(PY) -m pytest -q Tests/Interop; \
 	fi
@@ -51,3 +57,26 @@ demo: deps release
 
 clean:
 	rm -rf .build $(VENV)
+
+# Regenerates the committed Swift from proto/ with our own compiler (never protoc). CI's
+# check-generated fails when the committed files differ from what this produces.
+PROTOC := .build/debug/jiceng-protoc
+RUNTIME_PROTOS := $(sort $(wildcard proto/google/protobuf/*.proto))
+API_PROTOS := $(sort $(shell find proto/jiceng proto/grpc proto/google/rpc proto/bench -name '*.proto'))
+
+generate: apt
+	swift build --product jiceng-protoc
+	@# Render into a scratch folder first: the compiler itself is built from the runtime's
+	@# generated files, so they are replaced only once the new ones exist.
+	rm -rf .build/generated && mkdir -p .build/generated/runtime .build/generated/api
+	$(PROTOC) -I proto --swift_out=.build/generated/runtime --swift_opt=FileNaming=PathToUnderscores $(RUNTIME_PROTOS:proto/%=%)
+	$(PROTOC) -I proto --swift_out=.build/generated/api --swift_opt=FileNaming=PathToUnderscores $(API_PROTOS:proto/%=%)
+	rm -rf Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated
+	mv .build/generated/runtime Sources/ProtoRuntime/Generated
+	mv .build/generated/api Sources/JicengAPI/Generated
+
+check-generated: generate
+	@git diff --exit-code --stat -- Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated \
+		|| { echo "生成代码已过期: run 'make generate' and commit (generated Swift is stale)"; exit 1; }
+	@test -z "$$(git status --porcelain -- Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated)" \
+		|| { echo "生成代码有未提交的新文件 (untracked generated files)"; exit 1; }

@@ -281,3 +281,21 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     """)
     #expect(try JSONValue.parse(text) == JSONValue.parse(try ProtoJSONTranscoder(pool: pool).jsonString(fromBinary: bytes, messageName: "jicengtest.Everything")))
 }
+
+@Test func embeddedWellKnownTypesFormAPoolForTheirOwnJSON() throws {
+    let wkt = DescriptorPool.wellKnownTypes
+    #expect(wkt.message(named: "google.protobuf.Timestamp") != nil)
+    #expect(wkt.message(named: "google.protobuf.FileDescriptorProto") != nil)
+    var stamp = Google_Protobuf_Timestamp()
+    stamp.seconds = 1_764_460_800
+    stamp.nanos = 5_000_000
+    let json = try stamp.jsonString(pool: wkt)
+    #expect(json == #""2025-11-30T00:00:00.005Z""#)
+    #expect(try Google_Protobuf_Timestamp(jsonString: json, pool: wkt) == stamp)
+    // Adding files keeps the embedded ones and resolves imports across the two.
+    let fixtures = try Google_Protobuf_FileDescriptorSet(serializedBytes: TestSchemas.descriptorSetBytes).file
+        .filter { $0.name.hasPrefix("jicengtest/") }
+    let bigger = try wkt.adding(fixtures)
+    #expect(bigger.message(named: "jicengtest.Everything") != nil)
+    #expect(bigger.message(named: "google.protobuf.Any") != nil)
+}

@@ -10,7 +10,7 @@ public final class DescriptorPool: Sendable {
     public let files: [Google_Protobuf_FileDescriptorProto]
     private let messages: [String: MessageDescriptor]
     private let enums: [String: EnumDescriptor]
-    private let services: [String: [MethodDescriptor]]
+    private let services: [String: [ServiceMethodDescriptor]]
 
     /// Why a set of files cannot form a pool.
     public struct Error: Swift.Error, Sendable, CustomStringConvertible {
@@ -86,18 +86,18 @@ public final class DescriptorPool: Sendable {
         self.messages = messages
         self.enums = enums
 
-        var services: [String: [MethodDescriptor]] = [:]
+        var services: [String: [ServiceMethodDescriptor]] = [:]
         for file in unique {
             for service in file.service {
                 let serviceName = file.package.isEmpty ? service.name : file.package + "." + service.name
-                var methods: [MethodDescriptor] = []
+                var methods: [ServiceMethodDescriptor] = []
                 for m in service.method {
                     let input = m.inputType.hasPrefix(".") ? String(m.inputType.dropFirst()) : m.inputType
                     let output = m.outputType.hasPrefix(".") ? String(m.outputType.dropFirst()) : m.outputType
                     guard let i = messages[input], let o = messages[output] else {
                         throw Error(description: "\(serviceName).\(m.name): unknown request or response type")
                     }
-                    methods.append(MethodDescriptor(
+                    methods.append(ServiceMethodDescriptor(
                         serviceName: serviceName, name: m.name, input: i, output: o,
                         clientStreaming: m.clientStreaming, serverStreaming: m.serverStreaming))
                 }
@@ -122,9 +122,46 @@ public final class DescriptorPool: Sendable {
         try self.init(files: files)
     }
 
+    /// Builds a pool from files compiled into this program (generated `…_Proto` enums) and,
+    /// transitively, the files they import.
+    public convenience init(embedded roots: [any EmbeddedFileDescriptor.Type]) throws {
+        var seen: Set<String> = []
+        var ordered: [[UInt8]] = []
+        // Dependencies first, so every file follows the files it imports.
+        func visit(_ file: any EmbeddedFileDescriptor.Type) {
+            guard seen.insert(file.protoFileName).inserted else { return }
+            for dependency in file.dependencies { visit(dependency) }
+            ordered.append(file.serializedFileDescriptor)
+        }
+        for root in roots { visit(root) }
+        try self.init(serializedFiles: ordered)
+    }
+
+    /// The well-known types this runtime compiles in (Any, Timestamp, Duration, FieldMask,
+    /// Struct, wrappers, Empty, descriptor.proto): enough for JSON of those types, and the base
+    /// to which generated files add their own with `adding(_:)`.
+    public static let wellKnownTypes: DescriptorPool = {
+        do {
+            return try DescriptorPool(embedded: [
+                Google_Protobuf_Any_Proto.self, Google_Protobuf_Descriptor_Proto.self, Google_Protobuf_Duration_Proto.self,
+                Google_Protobuf_Empty_Proto.self, Google_Protobuf_FieldMask_Proto.self, Google_Protobuf_Struct_Proto.self,
+                Google_Protobuf_Timestamp_Proto.self, Google_Protobuf_Wrappers_Proto.self,
+            ])
+        } catch {
+            // The embedded files are generated from the same sources as this module; a failure
+            // is a build defect, not a run-time condition.
+            preconditionFailure("embedded well-known types do not form a pool: \(error)")
+        }
+    }()
+
     /// A new pool holding this pool's files and `more`.
     public func adding(_ more: [Google_Protobuf_FileDescriptorProto]) throws(DescriptorPool.Error) -> DescriptorPool {
         try DescriptorPool(files: files + more)
+    }
+
+    /// A new pool holding this pool's files and the embedded files `roots` (with their imports).
+    public func adding(embedded roots: [any EmbeddedFileDescriptor.Type]) throws -> DescriptorPool {
+        try DescriptorPool(files: files + DescriptorPool(embedded: roots).files)
     }
 
     /// The message type named `fullName` (a leading dot is allowed).
@@ -147,11 +184,11 @@ public final class DescriptorPool: Sendable {
     public var serviceNames: [String] { services.keys.sorted() }
 
     /// The methods of service `fullName` in declaration order (nil: no such service).
-    public func methods(ofService fullName: String) -> [MethodDescriptor]? { services[fullName] }
+    public func methods(ofService fullName: String) -> [ServiceMethodDescriptor]? { services[fullName] }
 
     /// A method by its gRPC path (`/jiceng.v1.TaskService/CreateTask`) or dotted full name
     /// (`jiceng.v1.TaskService.CreateTask`).
-    public func method(named name: String) -> MethodDescriptor? {
+    public func method(named name: String) -> ServiceMethodDescriptor? {
         let trimmed = name.hasPrefix("/") ? String(name.dropFirst()) : name
         guard let split = trimmed.lastIndex(where: { $0 == "/" || $0 == "." }) else { return nil }
         let service = String(trimmed[..<split])

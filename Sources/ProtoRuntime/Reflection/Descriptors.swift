@@ -159,7 +159,7 @@ public final class EnumDescriptor: Sendable, CustomStringConvertible {
 
 /// An RPC method: what a descriptor-driven client (`jiceng call`) needs to encode a request and
 /// decode the response.
-public struct MethodDescriptor: Sendable {
+public struct ServiceMethodDescriptor: Sendable {
     /// The service's full name, e.g. `jiceng.v1.TaskService`.
     public let serviceName: String
     /// The method's simple name, e.g. `CreateTask`.

@@ -1,2 +1,1 @@
-// jiceng-protoc's library: lexer → parser → linker (descriptors) → Swift renderer.
-import ProtoRuntime
+// jiceng-protoc's library: lexer → parser → linker → descriptor writer (→ Swift renderer).

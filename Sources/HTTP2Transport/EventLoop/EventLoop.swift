@@ -1,0 +1,213 @@
+import Glibc
+import CEpoll
+import Foundation
+import Synchronization
+
+/// Work handed to a loop from another thread; `runOnLoop` is called on the loop's thread.
+protocol LoopWork: AnyObject, Sendable {
+    func runOnLoop()
+}
+
+/// A closure to run on the loop (rare operations: shutdown, tests).
+final class LoopClosure: LoopWork, @unchecked Sendable {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+    func runOnLoop() { body() }
+}
+
+/// One thread running an epoll loop over the connections it accepted.
+///
+/// Everything a loop owns (its listening socket, connections, nghttp2 sessions, timers) is touched
+/// only on its thread, so none of it needs a lock. Other threads reach it through `execute`, which
+/// appends to an inbox and rings an eventfd — at most once until the loop drains the inbox, so a
+/// burst of completed handlers costs one wake-up. Each iteration ends by flushing every connection
+/// that has output: one `send` per connection per iteration.
+final class EventLoop: @unchecked Sendable {
+    let index: Int
+    private let epollFD: Int32
+    private let wakeFD: Int32
+    private let inbox = Mutex<[any LoopWork]>([])
+    private let wakePending = Atomic<Bool>(false)
+    private let stopped = Atomic<Bool>(false)
+
+    // Loop-confined state.
+    private var listener: ListeningSocket?
+    private var connections: [Int32: ServerConnection] = [:]
+    private var dirty: [ServerConnection] = []
+    private var timers = TimerHeap<(ServerConnection, Int32)>()
+    private var draining = false
+    /// Shared by every connection of this loop: reads land here and go straight to nghttp2.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    let core: ServerCore
+
+    private static let wakeToken: UInt64 = .max
+    private static let listenToken: UInt64 = .max - 1
+
+    init(index: Int, core: ServerCore) throws {
+        self.index = index
+        self.core = core
+        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epollFD >= 0 else { throw SocketError(call: "epoll_create1") }
+        wakeFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
+        guard wakeFD >= 0 else { throw SocketError(call: "eventfd") }
+        register(fd: wakeFD, token: Self.wakeToken, events: EPOLLIN.rawValue)
+    }
+
+    /// Takes ownership of a listening socket (before the loop starts).
+    func adopt(listener: ListeningSocket) {
+        self.listener = listener
+        register(fd: listener.fd, token: Self.listenToken, events: EPOLLIN.rawValue)
+    }
+
+    /// Queues work for the loop thread. Safe from any thread.
+    func execute(_ work: any LoopWork) {
+        if stopped.load(ordering: .relaxed) { return }
+        inbox.withLock { $0.append(work) }
+        if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+            var one: UInt64 = 1
+            _ = write(wakeFD, &one, 8)
+        }
+    }
+
+    func execute(_ body: @escaping () -> Void) {
+        execute(LoopClosure(body))
+    }
+
+    /// Starts the loop on a new thread; `onExit` runs on that thread when the loop ends.
+    func start(onExit: @escaping @Sendable () -> Void) {
+        let thread = Thread { [self] in
+            run()
+            onExit()
+        }
+        thread.name = "jiceng-loop-\(index)"
+        thread.start()
+    }
+
+    // MARK: Loop-thread API
+
+    func register(fd: Int32, token: UInt64, events: UInt32) {
+        var event = epoll_event(events: events, data: epoll_data_t(u64: token))
+        epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event)
+    }
+
+    func modify(fd: Int32, events: UInt32) {
+        var event = epoll_event(events: events, data: epoll_data_t(u64: UInt64(fd)))
+        epoll_ctl(epollFD, EPOLL_CTL_MOD, fd, &event)
+    }
+
+    func markDirty(_ connection: ServerConnection) {
+        if !connection.isQueuedForFlush {
+            connection.isQueuedForFlush = true
+            dirty.append(connection)
+        }
+    }
+
+    func addTimer(at deadline: Deadline, connection: ServerConnection, streamID: Int32) {
+        timers.insert(at: deadline.uptimeNanoseconds, (connection, streamID))
+    }
+
+    func connectionClosed(_ connection: ServerConnection) {
+        epoll_ctl(epollFD, EPOLL_CTL_DEL, connection.fd, nil)
+        connections[connection.fd] = nil
+    }
+
+    /// Stops accepting, asks every connection to drain, and ends the loop once all have closed.
+    func beginDrain() {
+        draining = true
+        if let listener {
+            epoll_ctl(epollFD, EPOLL_CTL_DEL, listener.fd, nil)
+            close(listener.fd)
+            self.listener = nil
+        }
+        for connection in connections.values { connection.beginDrain() }
+    }
+
+    /// Closes every connection now, cancelling whatever is still running.
+    func forceClose() {
+        beginDrain()
+        for connection in Array(connections.values) { connection.close() }
+    }
+
+    // MARK: The loop
+
+    private func run() {
+        var events = [epoll_event](repeating: epoll_event(), count: 256)
+        while !(draining && connections.isEmpty) {
+            let timeout = nextTimeoutMilliseconds()
+            let n = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), timeout) }
+            if n < 0 && errno != EINTR { break }
+            for i in 0..<max(Int(n), 0) {
+                let token = events[i].data.u64
+                let flags = events[i].events
+                switch token {
+                case Self.wakeToken: drainInbox()
+                case Self.listenToken: acceptConnections()
+                default:
+                    guard let connection = connections[Int32(truncatingIfNeeded: token)] else { continue }
+                    if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && flags & EPOLLIN.rawValue == 0 {
+                        connection.close()
+                        continue
+                    }
+                    if flags & EPOLLOUT.rawValue != 0 { connection.writable() }
+                    if flags & EPOLLIN.rawValue != 0 { connection.readable() }
+                }
+            }
+            fireTimers()
+            flushDirty()
+        }
+        stopped.store(true, ordering: .relaxed)
+        close(epollFD)
+        close(wakeFD)
+    }
+
+    private func drainInbox() {
+        var value: UInt64 = 0
+        _ = read(wakeFD, &value, 8)
+        // Clear the flag before taking the inbox: work queued after this point rings again.
+        wakePending.store(false, ordering: .sequentiallyConsistent)
+        let work = inbox.withLock { inbox -> [any LoopWork] in
+            let taken = inbox
+            inbox.removeAll(keepingCapacity: true)
+            return taken
+        }
+        for item in work { item.runOnLoop() }
+    }
+
+    private func acceptConnections() {
+        guard let listener else { return }
+        while let (fd, peer) = listener.accept() {
+            let connection = ServerConnection(fd: fd, peer: peer?.grpcPeer ?? "unknown", loop: self)
+            connections[fd] = connection
+            register(fd: fd, token: UInt64(fd), events: EPOLLIN.rawValue)
+            markDirty(connection)  // sends our SETTINGS
+        }
+    }
+
+    private func nextTimeoutMilliseconds() -> Int32 {
+        guard let earliest = timers.earliest else { return -1 }
+        let now = Deadline.now().uptimeNanoseconds
+        if earliest <= now { return 0 }
+        return Int32(min((earliest - now + 999_999) / 1_000_000, 60_000))
+    }
+
+    private func fireTimers() {
+        guard !timers.isEmpty else { return }
+        let now = Deadline.now().uptimeNanoseconds
+        while let (connection, streamID) = timers.popDue(now: now) {
+            connection.deadlineExpired(streamID: streamID)
+        }
+    }
+
+    private func flushDirty() {
+        while !dirty.isEmpty {
+            let batch = dirty
+            dirty.removeAll(keepingCapacity: true)
+            for connection in batch {
+                connection.isQueuedForFlush = false
+                connection.flush()
+            }
+        }
+    }
+}
+
+import RPC

@@ -1,2 +1,0 @@
-// gRPC semantics without I/O: status, metadata, deadlines, framing, call APIs, interceptors.
-import ProtoRuntime

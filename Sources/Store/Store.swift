@@ -1,2 +1,0 @@
-// Persistence behind protocols; the embedded SQLite implementation.
-import CSQLite
