@@ -23,7 +23,11 @@ extension ProtoFixed32: ProtoMapKeyCodec {}
 extension ProtoFixed64: ProtoMapKeyCodec {}
 extension ProtoSFixed32: ProtoMapKeyCodec {}
 extension ProtoSFixed64: ProtoMapKeyCodec {}
-extension ProtoString: ProtoMapKeyCodec {}
+extension ProtoString: ProtoMapKeyCodec {
+    /// UTF-8 byte order (= code point order), as the generated code and other runtimes sort;
+    /// Swift's `<` on String compares canonical equivalents and can differ.
+    @inlinable public static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}
 extension ProtoBool: ProtoMapKeyCodec {
     @inlinable public static func precedes(_ a: Bool, _ b: Bool) -> Bool { !a && b }
 }

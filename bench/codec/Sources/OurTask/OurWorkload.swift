@@ -8,8 +8,8 @@ public enum OurWorkload {
         t.id = s.id
         t.title = s.title
         t.description_p = s.description
-        t.townID = s.townID
-        t.gridID = s.gridID
+        t.townId = s.townID
+        t.gridId = s.gridID
         t.urgency = Benchcodec_Urgency(rawValue: s.urgency)
         t.cooperatingDepartmentIds = s.cooperatingDepartmentIDs
         func ts(_ v: (Int64, Int32)) -> Benchcodec_Timestamp {
