@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "jiceng", targets: ["jiceng"]),
         .executable(name: "jiceng-protoc", targets: ["jiceng-protoc"]),
+        .executable(name: "jiceng-fuzz", targets: ["jiceng-fuzz"]),
         .library(name: "ProtoRuntime", targets: ["ProtoRuntime"]),
     ],
     targets: [
@@ -52,7 +53,11 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
+        // libFuzzer target for the binary and JSON decoders (see Tests/Fuzz/README.md).
+        .executableTarget(name: "jiceng-fuzz", dependencies: ["ProtoRuntime"], path: "Tests/Fuzz/Sources"),
+        // libprotobuf-c with protoc-c's code for a test schema: an independent wire-format oracle.
+        .target(name: "ProtobufCFixtures", path: "Tests/ProtobufCFixtures", linkerSettings: [.linkedLibrary("protobuf-c")]),
+        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC", "ProtobufCFixtures"], exclude: ["Fixtures"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "JicengAPI", "RPC", "Store", "ProtoRuntime"]),
         .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
