@@ -1,7 +1,11 @@
 // jiceng-protoc: our protobuf compiler, with protoc's flag spelling.
 //
 //   jiceng-protoc -I DIR … [--descriptor_set_out=F] [--include_imports] [--include_source_info]
-//                 [--swift_out=DIR] [--swift_opt=KEY=VALUE …] FILES…
+//                 [--swift_out=DIR] [--swift_opt=KEY=VALUE …]
+//                 [--lint [--lint_scope=PACKAGE_PREFIX]] [--against=RELEASED_DESCRIPTOR_SET] FILES…
+//
+// --lint checks the API conventions (ProtocCore/Lint) and --against refuses breaking changes
+// (ProtocCore/Compatibility); either prints one line per problem and exits 1 when there are any.
 import Foundation
 import ProtocCore
 
@@ -17,6 +21,9 @@ var includeImports = false
 var includeSourceInfo = false
 var swiftOut: String?
 var swiftOptions: [String] = []
+var lint = false
+var lintScope = "jiceng."
+var against: String?
 
 var arguments = CommandLine.arguments.dropFirst()[...]
 while let argument = arguments.popFirst() {
@@ -40,6 +47,12 @@ while let argument = arguments.popFirst() {
         swiftOut = value("--swift_out")
     } else if argument.hasPrefix("--swift_opt") {
         swiftOptions.append(value("--swift_opt"))
+    } else if argument == "--lint" {
+        lint = true
+    } else if argument.hasPrefix("--lint_scope") {
+        lintScope = value("--lint_scope")
+    } else if argument.hasPrefix("--against") {
+        against = value("--against")
     } else if argument == "--include_imports" {
         includeImports = true
     } else if argument == "--include_source_info" {
@@ -68,6 +81,18 @@ do {
     if let swiftOut {
         try writeSwift(compiled, to: swiftOut, options: swiftOptions)
     }
+    var problems: [String] = []
+    if lint {
+        problems += compiled.lint(scope: lintScope).map(\.description)
+    }
+    if let against {
+        guard let data = FileManager.default.contents(atPath: against),
+              let changes = try? compiled.breakingChanges(sinceDescriptorSet: [UInt8](data)) else {
+            fail("\(against): Could not read a FileDescriptorSet.")
+        }
+        problems += changes.map(\.description)
+    }
+    if !problems.isEmpty { fail(problems.joined(separator: "\n")) }
 } catch let error as CompileErrors {
     fail(error.description)
 } catch {
