@@ -87,7 +87,7 @@ extension LintPass {
         case .stateChange:
             requireField(input, "id", .string, rule: .stateChangeFields, why: "a state change")
             if let output = method.output, output.descriptor.field.contains(where: { $0.name == "etag" }) {
-                requireField(input, "etag", .string, rule: .stateChangeFields, why: "a state change of \(output.fullName), which has an etag")
+                requireField(input, "etag", .string, rule: .stateChangeFields, why: "a state change of \(output.fullName) (which has an etag)")
             }
         default:
             break

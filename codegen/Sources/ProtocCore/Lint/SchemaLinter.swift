@@ -26,7 +26,9 @@ public struct SchemaLinter: Sendable {
         pass.checkNames()
         pass.checkDocumentation()
         pass.checkMethods()
-        return pass.findings
+        return pass.findings.sorted { a, b in
+            (a.file, a.line ?? -1, a.column ?? -1) < (b.file, b.line ?? -1, b.column ?? -1)
+        }
     }
 }
 
