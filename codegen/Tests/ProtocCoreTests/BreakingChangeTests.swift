@@ -153,6 +153,21 @@ struct BreakingChangeTests {
         }
     }
 
+    @Test("Dropping the last use of a well-known type is not a removal of that type")
+    func wellKnownTypeNoLongerImported() throws {
+        let empty = "syntax = \"proto3\";\npackage google.protobuf;\nmessage Empty {}\n"
+        let old = "syntax = \"proto3\";\npackage shop.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Ping {\n  google.protobuf.Empty nothing = 1;\n}\n"
+        let new = "syntax = \"proto3\";\npackage shop.v1;\nmessage Ping {\n  reserved 1;\n  reserved \"nothing\";\n}\n"
+        let released = try Compiler.compile(sources: ["shop.proto": old, "google/protobuf/empty.proto": empty], files: ["shop.proto"])
+        let baseline = try Google_Protobuf_FileDescriptorSet(serializedBytes: released.descriptorSet(includeImports: true, includeSourceInfo: false))
+        #expect(baseline.file.map(\.name) == ["google/protobuf/empty.proto", "shop.proto"])
+        let compiled = try Compiler.compile(sources: ["shop.proto": new], files: ["shop.proto"])
+        #expect(compiled.breakingChanges(since: baseline).isEmpty)
+        // Without the reservation the field's removal is still caught.
+        let careless = try Compiler.compile(sources: ["shop.proto": "syntax = \"proto3\";\npackage shop.v1;\nmessage Ping {}\n"], files: ["shop.proto"])
+        #expect(careless.breakingChanges(since: baseline).map(\.rule) == [.fieldRemoved])
+    }
+
     @Test("A change to a field points at the field in the new file")
     func position() throws {
         let edited = Self.base.replacingOccurrences(of: "  int32 quantity = 2;", with: "  int64 quantity = 2;")

@@ -56,14 +56,14 @@ private struct SchemaComparison {
         for before in old.allMessages {
             if let after = new.messages[before.fullName] {
                 compareFields(before, after)
-            } else if used.contains(before.fullName) {
+            } else if used.contains(before.fullName) && !isWellKnown(before.file) {
                 report(.messageRemoved, before.file, nil, "Message \(before.fullName) was removed but is used by the released schema.")
             }
         }
         for before in old.allEnums {
             if let after = new.enums[before.fullName] {
                 compareValues(before, after)
-            } else {
+            } else if !isWellKnown(before.file) {
                 report(.enumRemoved, before.file, nil, "Enum \(before.fullName) was removed.")
             }
         }
@@ -74,6 +74,12 @@ private struct SchemaComparison {
                 report(.serviceRemoved, before.file, nil, "Service \(before.fullName) was removed.")
             }
         }
+    }
+
+    /// Files of protobuf's own well-known types, which the release carries only as imports: when
+    /// the schema stops importing one, its types are no longer in the set but nobody removed them.
+    private func isWellKnown(_ file: Google_Protobuf_FileDescriptorProto) -> Bool {
+        file.package == "google.protobuf"
     }
 
     /// Messages some field or method of `schema` refers to.
