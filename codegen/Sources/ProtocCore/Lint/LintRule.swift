@@ -13,6 +13,8 @@ public enum LintRule: String, CaseIterable, Sendable {
     /// A mutating method's request has `string request_id`, marked REQUIRED (client-streaming
     /// requests only carry it, in their first message).
     case requestID = "request-id"
+    /// `Create{X}Request` and `Update{X}Request` carry the resource they create or change.
+    case resourceField = "resource-field"
     /// `Update{X}Request` has `google.protobuf.FieldMask update_mask`.
     case updateMask = "update-mask"
     /// A resource (returned by Get, Create or Update) has an `etag` exactly when it is mutable

@@ -76,6 +76,14 @@ extension LintPass {
             }
         }
         switch method.kind {
+        case .create, .update:
+            if let output = method.output, !input.descriptor.field.contains(where: { $0.typeName == "." + output.fullName && $0.label != .repeated }) {
+                report(.resourceField, input.file, input.path, "\(input.fullName) needs a field holding the \(output.fullName) it creates or changes.")
+            }
+        default:
+            break
+        }
+        switch method.kind {
         case .update:
             if let field = input.descriptor.field.first(where: { $0.name == "update_mask" }), field.typeName == ".google.protobuf.FieldMask" {
                 break
