@@ -40,6 +40,8 @@ func serve(_ arguments: ArraySlice<String>) -> Never {
     }
 
     let health = HealthService()
+    // Health checks and the echo never block: answering them on the loop thread saves two thread hops.
+    configuration.servicesOnEventLoop = ["grpc.health.v1.Health", "bench.Echo"]
     var services: [any RPCService] = [health]
     if bench { services.append(BenchEchoService()) }
     let server = GRPCServer(configuration: configuration, services: services)

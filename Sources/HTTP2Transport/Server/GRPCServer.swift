@@ -35,6 +35,11 @@ public final class GRPCServer: Sendable {
         public var keepaliveTimeout: Duration = .seconds(20)
         /// A connection with no calls for this long is sent GOAWAY and closed (nil: never).
         public var maxConnectionIdle: Duration?
+        /// Services whose handlers run on the event-loop thread of their connection instead of the
+        /// concurrency pool: no thread hop for a call that completes at once. Only for handlers
+        /// that never block (health checks, echo); a slow one would stall every connection of its
+        /// loop.
+        public var servicesOnEventLoop: Set<String> = []
 
         public init(listen: SocketAddress, eventLoopCount: Int? = nil) {
             self.listen = listen
