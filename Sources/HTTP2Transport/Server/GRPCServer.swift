@@ -78,7 +78,7 @@ public final class GRPCServer: Sendable {
             router: ServiceRouter(services: services), interceptors: ServerInterceptorChain(interceptors),
             configuration: configuration)
         var loops: [EventLoop] = []
-        var address = config.listen
+        var address = try config.listen.resolved()
         for index in 0..<config.eventLoopCount {
             let loop = try EventLoop(index: index)
             let listener = try ListeningSocket(binding: address)
