@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "jiceng", targets: ["jiceng"]),
         .executable(name: "jiceng-protoc", targets: ["jiceng-protoc"]),
+        .executable(name: "jiceng-fuzz", targets: ["jiceng-fuzz"]),
         .library(name: "ProtoRuntime", targets: ["ProtoRuntime"]),
     ],
     targets: [
@@ -45,18 +46,23 @@ let package = Package(
         // from PostgreSQL links libpq.
         .target(name: "StorePostgres", dependencies: ["Store", "CPQ"]),
         .target(name: "Platform", dependencies: ["JicengAPI", "RPC", "Store", "COpenSSL"]),
-        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime"]),
+        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime", "Store", "StandardServices", "HTTP2Transport"]),
         .executableTarget(
             name: "jiceng",
-            dependencies: ["Platform", "StandardServices", "HTTP2Transport", "JicengAPI", "RPC", "ProtoRuntime"]
+            dependencies: ["JicengCommands", "Platform", "StandardServices", "HTTP2Transport", "JicengAPI", "RPC", "ProtoRuntime"]
         ),
 
         // MARK: Tests
-        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC"]),
+        // libFuzzer target for the binary and JSON decoders (see Tests/Fuzz/README.md).
+        .executableTarget(name: "jiceng-fuzz", dependencies: ["ProtoRuntime"], path: "Tests/Fuzz/Sources"),
+        // libprotobuf-c with protoc-c's code for a test schema: an independent wire-format oracle.
+        .target(name: "ProtobufCFixtures", path: "Tests/ProtobufCFixtures", linkerSettings: [.linkedLibrary("protobuf-c")]),
+        .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC", "ProtobufCFixtures"], exclude: ["Fixtures"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "JicengAPI", "RPC", "Store", "ProtoRuntime"]),
         .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StorePostgres"]),
+        .testTarget(name: "HTTP2TransportTests", dependencies: ["HTTP2Transport", "RPC", "ProtoRuntime", "CNGHTTP2"]),
         // Run by StoreTests' kill -9 test: writes as fast as it can, printing each acknowledged id.
         .executableTarget(name: "store-crash-probe", dependencies: ["Store", "StorePostgres"], path: "Tests/StoreCrashProbe"),
 
