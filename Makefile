@@ -10,7 +10,7 @@ DATA ?= ./jiceng-data
 LISTEN ?= 127.0.0.1:50051
 APT_PACKAGES := pkg-config libnghttp2-dev libsqlite3-dev zlib1g-dev libssl-dev libpq-dev \
 	libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev nghttp2-client \
-	python3-venv
+	python3-venv postgresql
 
 .PHONY: all deps apt venv build release test swift-test py-test demo generate check-generated clean
 
@@ -39,9 +39,15 @@ build: apt
 release: apt
 	swift build -c release
 
+# The Swift tests run against SQLite and against a throwaway PostgreSQL server started here (and
+# stopped however the tests end); Tests/Support/pg-test-server.sh says why if it cannot start.
 test: deps
 	swift build --build-tests
-	swift test --skip-build
+	@pgdir=$$(mktemp -d /tmp/jiceng-pg-test.XXXXXX); \
+	trap 'Tests/Support/pg-test-server.sh stop "'"$$pgdir"'"' EXIT; \
+	url=$$(Tests/Support/pg-test-server.sh start "$$pgdir"); \
+	echo "PostgreSQL for the tests: $$url"; \
+	JICENG_TEST_POSTGRES_URL="$$url" swift test --skip-build
 	@if ls Tests/Interop/test_*.py >/dev/null 2>&1; then \
 		JICENG_BIN=$$(swift build --show-bin-path)/jiceng $(PY) -m pytest -q Tests/Interop; \
 	fi

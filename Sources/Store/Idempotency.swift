@@ -59,10 +59,24 @@ extension SQLWriteTransaction {
             }
             return IdempotentResponse(response: try earlier.get("response"), isReplay: true)
         }
+        // Claim the id before the body runs. Where writers run concurrently (PostgreSQL), a second
+        // request with the same id then waits on this row instead of running its body too: once
+        // this transaction commits, the waiter's transaction fails to serialize, is retried by the
+        // store, and finds the record. Where writers run one at a time (SQLite), the claim is one
+        // more statement in the same commit.
+        let claimed = try execute(
+            """
+            INSERT INTO idempotency (request_id, method, request_hash, response, created_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (request_id, method) DO NOTHING
+            """,
+            [requestID, method, requestHash, [UInt8](), now])
+        guard claimed == 1 else {
+            // Reachable only at an isolation level weaker than the stores use.
+            throw StoreError.busy("request_id \(requestID) is being handled by a concurrent \(method) request")
+        }
         let response = try body()
         try execute(
-            "INSERT INTO idempotency (request_id, method, request_hash, response, created_at) VALUES ($1, $2, $3, $4, $5)",
-            [requestID, method, requestHash, response, now])
+            "UPDATE idempotency SET response = $1 WHERE request_id = $2 AND method = $3", [response, requestID, method])
         return IdempotentResponse(response: response, isReplay: false)
     }
 

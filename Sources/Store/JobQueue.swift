@@ -4,13 +4,15 @@ import Foundation
 ///
 /// Only the store threads ever wait on it; `push` takes the lock for a moment and never waits, so
 /// a Swift concurrency thread is never parked on disk work.
-final class JobQueue<Job>: @unchecked Sendable {
+package final class JobQueue<Job>: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [Job] = []
     private var isClosed = false
 
     /// Queues `job`; false if the queue is closed (the caller then fails the job itself).
-    func push(_ job: Job) -> Bool {
+    package init() {}
+
+    package func push(_ job: Job) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !isClosed else { return false }
@@ -21,7 +23,7 @@ final class JobQueue<Job>: @unchecked Sendable {
 
     /// Waits until there is a job, then takes every waiting job up to `limit`, oldest first.
     /// Returns nil once the queue is closed and empty: jobs queued before `close` are still served.
-    func take(upTo limit: Int) -> [Job]? {
+    package func take(upTo limit: Int) -> [Job]? {
         condition.lock()
         defer { condition.unlock() }
         while jobs.isEmpty && !isClosed {
@@ -37,14 +39,14 @@ final class JobQueue<Job>: @unchecked Sendable {
     }
 
     /// How many jobs are waiting (for tests and statistics; stale as soon as it is read).
-    var count: Int {
+    package var count: Int {
         condition.lock()
         defer { condition.unlock() }
         return jobs.count
     }
 
     /// Refuses new jobs and wakes every waiting thread.
-    func close() {
+    package func close() {
         condition.lock()
         isClosed = true
         condition.broadcast()

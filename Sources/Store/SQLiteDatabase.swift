@@ -90,18 +90,12 @@ public final class SQLiteDatabase: Database {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLReadTransaction) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let job = PendingTransactionOf<T>(continuation: continuation) { tx in try body(tx) }
-            if !reads.push(job) { continuation.resume(throwing: StoreError.closed) }
-        }
+        try await PendingTransactionOf.submit({ tx in try body(tx) }, to: reads.push)
     }
 
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLWriteTransaction) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let job = PendingTransactionOf<T>(continuation: continuation) { tx in try body(tx) }
-            if !writes.push(job) { continuation.resume(throwing: StoreError.closed) }
-        }
+        try await PendingTransactionOf.submit(body, to: writes.push)
     }
 
     /// Commits and committed writes so far: their ratio is the mean group-commit batch size.

@@ -6,8 +6,8 @@ import Foundation
 /// Applied versions are recorded in `schema_migrations (component, version, name, applied_at)`.
 /// A database that records a version beyond what this code knows, or a component this code does
 /// not know, was written by newer code: opening it is refused rather than risking its data.
-enum SchemaMigrator {
-    static func migrate(_ database: any Database, schemas: [Schema]) async throws {
+package enum SchemaMigrator {
+    package static func migrate(_ database: any Database, schemas: [Schema]) async throws {
         try validate(schemas)
         try await database.write { tx in
             try tx.executeScript("""

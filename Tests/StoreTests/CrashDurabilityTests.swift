@@ -5,9 +5,12 @@ import Store
 /// Every write acknowledged before a `kill -9` is in the database afterwards.
 @Suite struct CrashDurabilityTests {
     /// The probe's schema, as `store-crash-probe` declares it.
-    static let probeSchema = Schema(component: "probe", migrations: [
-        Migration(version: 1, name: "ack", sql: "CREATE TABLE ack (id TEXT PRIMARY KEY, payload BLOB NOT NULL)"),
-    ])
+    static func probeSchema(_ dialect: SQLDialect) -> Schema {
+        Schema(component: "probe", migrations: [
+            Migration(version: 1, name: "ack", sql: "CREATE TABLE ack (id TEXT PRIMARY KEY, payload \(dialect == .postgresql ? "BYTEA" : "BLOB") NOT NULL)"),
+        ])
+    }
+    static let probeSchema = probeSchema(.sqlite)
 
     /// `store-crash-probe`, built beside the test bundle.
     static func probePath() throws -> String {
@@ -30,10 +33,10 @@ import Store
 
     /// Runs the probe until it has acknowledged `acknowledgements` writes, kills it with SIGKILL
     /// mid-stream, and returns every id it acknowledged and how it ended.
-    static func runAndKill(_ probe: String, directory: String, acknowledgements: Int) async throws -> (ids: [String], signal: Int32?) {
+    static func runAndKill(_ probe: String, arguments: [String], acknowledgements: Int) async throws -> (ids: [String], signal: Int32?) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: probe)
-        process.arguments = [directory, "32"]
+        process.arguments = arguments + ["32"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -72,7 +75,7 @@ import Store
         var acknowledged = Set<String>()
         // Several rounds: each reopens a database that was killed mid-write.
         for round in 1...3 {
-            let (ids, signal) = try await Self.runAndKill(probe, directory: directory.path, acknowledgements: 3000)
+            let (ids, signal) = try await Self.runAndKill(probe, arguments: [directory.path], acknowledgements: 3000)
             #expect(signal == SIGKILL, "the probe must die by SIGKILL mid-stream, not end on its own (round \(round))")
             #expect(ids.count >= 3000)
             acknowledged.formUnion(ids.map { "\(round):\($0)" })
@@ -91,6 +94,28 @@ import Store
         let db = try await SQLiteDatabase.openForTest(directory.path, schemas: [Self.probeSchema])
         let all = try await db.read { tx in Set(try tx.query("SELECT id FROM ack").map { try $0.get("id", as: String.self) }) }
         #expect(acknowledged.isSubset(of: all))
+        await db.close()
+    }
+
+    /// The same against PostgreSQL: every write the probe was told had committed is in the
+    /// database after the probe is killed mid-stream, and nothing is half-written.
+    @Test(.timeLimit(.minutes(3)), .enabled(if: PostgresTestServer.url != nil, "\(PostgresTestServer.skipMessage)"))
+    func everyAcknowledgedPostgresWriteSurvivesKill9() async throws {
+        let probe = try Self.probePath()
+        let store = try await TestStore(.postgresql)
+        let (ids, signal) = try await Self.runAndKill(probe, arguments: ["--postgres", store.url], acknowledgements: 3000)
+        #expect(signal == SIGKILL, "the probe must die by SIGKILL mid-stream, not end on its own")
+        #expect(ids.count >= 3000)
+        let db = try await store.open(schemas: [Self.probeSchema(.postgresql)])
+        let (stored, payloadsIntact) = try await db.read { tx in
+            (
+                Set(try tx.query("SELECT id FROM ack").map { try $0.get("id", as: String.self) }),
+                try tx.scalar("SELECT bool_and(payload = decode(repeat('a5', 200), 'hex')) FROM ack", as: Bool.self)
+            )
+        }
+        let missing = ids.filter { !stored.contains($0) }
+        #expect(missing.isEmpty, "\(missing.count) acknowledged writes lost, e.g. \(missing.prefix(5))")
+        #expect(payloadsIntact == true)
         await db.close()
     }
 }

@@ -4,7 +4,7 @@ import Store
 @Suite struct IdempotencyTests {
     /// A create-item request handled idempotently; returns the stored response (the new item's id).
     static func createItem(
-        _ db: SQLiteDatabase, requestID: String, name: String
+        _ db: any Database, requestID: String, name: String
     ) async throws -> IdempotentResponse {
         try await db.write { tx in
             try tx.idempotent(requestID: requestID, method: "CreateItem", requestHash: Array(name.utf8)) {
@@ -14,9 +14,10 @@ import Store
         }
     }
 
-    @Test func aRetryReturnsTheFirstResultAndChangesNothing() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func aRetryReturnsTheFirstResultAndChangesNothing(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         let first = try await Self.createItem(db, requestID: "r1", name: "a")
         #expect(first == IdempotentResponse(response: Array("1".utf8), isReplay: false))
         let retry = try await Self.createItem(db, requestID: "r1", name: "a")
@@ -38,21 +39,27 @@ import Store
         await db.close()
     }
 
-    @Test func aFailedRequestRecordsNothingSoItsRetryRunsAgain() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func aFailedRequestRecordsNothingSoItsRetryRunsAgain(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in try tx.execute("INSERT INTO item (name) VALUES ('taken')") }
         await #expect(throws: StoreError.self) {
             try await Self.createItem(db, requestID: "r1", name: "taken")
         }
+        #expect(try await db.count("idempotency") == 0)
         try await db.write { tx in try tx.execute("DELETE FROM item") }
         #expect(try await Self.createItem(db, requestID: "r1", name: "taken").isReplay == false)
         await db.close()
     }
 
-    @Test func concurrentRetriesRunTheBodyOnce() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    /// Concurrent requests with one id: the body runs once, and every request gets its response.
+    /// On PostgreSQL they really run at once, on different connections: the later ones wait on
+    /// the first one's claim and are retried after it commits.
+    @Test(.timeLimit(.minutes(1)), arguments: StoreBackend.available)
+    func concurrentRetriesRunTheBodyOnce(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open(connections: 8)
         let responses = try await withThrowingTaskGroup(of: IdempotentResponse.self) { group in
             for _ in 0..<20 { group.addTask { try await Self.createItem(db, requestID: "same", name: "once") } }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -63,9 +70,10 @@ import Store
         await db.close()
     }
 
-    @Test func oldRecordsCanBePurged() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func oldRecordsCanBePurged(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in
             _ = try tx.idempotent(requestID: "old", method: "M", requestHash: [1], now: 1_000) { [1] }
             _ = try tx.idempotent(requestID: "new", method: "M", requestHash: [1], now: 5_000) { [2] }

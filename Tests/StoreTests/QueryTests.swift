@@ -2,9 +2,10 @@ import Testing
 import Store
 
 @Suite struct QueryTests {
-    @Test func valuesRoundTripThroughEveryStorageClass() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func valuesRoundTripThroughEveryStorageClass(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         let blob: [UInt8] = [0, 1, 2, 255]
         let row = try await db.write { tx in
             try tx.query(
@@ -29,9 +30,10 @@ import Store
         await db.close()
     }
 
-    @Test func parametersAreNumberedNotPositional() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func parametersAreNumberedNotPositional(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         // $2 appears before $1, and $1 twice: each binds the argument its number names.
         let row = try await db.read { tx in
             try tx.queryFirst("SELECT $2 AS b, $1 AS a, $1 || $2 AS ab", ["x", "y"])!
@@ -42,24 +44,36 @@ import Store
         await db.close()
     }
 
-    @Test func misusedParametersAreClearErrors() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func misusedParametersAreClearErrors(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         await #expect(throws: StoreError.misuse("statement takes 2 parameters, 1 given: SELECT $1, $2")) {
             try await db.read { tx in try tx.query("SELECT $1, $2", [1]) }
         }
-        await #expect(throws: StoreError.misuse("unsupported parameter ?; write parameters as $1, $2, …: SELECT ?")) {
-            try await db.read { tx in try tx.query("SELECT ?", [1]) }
+        switch backend {
+        case .sqlite:
+            await #expect(throws: StoreError.misuse("unsupported parameter ?; write parameters as $1, $2, …: SELECT ?")) {
+                try await db.read { tx in try tx.query("SELECT ?", [1]) }
+            }
+        case .postgresql:
+            // `?` is not a placeholder to PostgreSQL at all: the statement does not parse.
+            await #expect(throws: StoreError.self) { try await db.read { tx in try tx.query("SELECT ?", [1]) } }
         }
-        await #expect(throws: StoreError.misuse("parameter $1 is never used: SELECT $2")) {
+        // PostgreSQL cannot infer the type of a parameter the text never uses.
+        let unusedParameter = backend == .sqlite
+            ? "parameter $1 is never used: SELECT $2"
+            : "could not determine data type of parameter $1: SELECT $2"
+        await #expect(throws: StoreError.misuse(unusedParameter)) {
             try await db.read { tx in try tx.query("SELECT $2", [1, 2]) }
         }
         await db.close()
     }
 
-    @Test func typeMismatchNamesTheColumn() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func typeMismatchNamesTheColumn(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         let row = try await db.read { tx in try tx.queryFirst("SELECT 'text' AS t, NULL AS n, 7 AS i")! }
         #expect(throws: StoreError.typeMismatch(column: "t", expected: "INTEGER", found: "TEXT")) {
             try row.get("t", as: Int64.self)
@@ -76,29 +90,37 @@ import Store
         await db.close()
     }
 
-    @Test func constraintViolationsSayWhichConstraint() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func constraintViolationsSayWhichConstraint(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'a')") }
-        await #expect(throws: StoreError.constraint(.unique, message: "UNIQUE constraint failed: item.name")) {
-            try await db.write { tx in try tx.execute("INSERT INTO item (name) VALUES ('a')") }
+        let violations: [(String, StoreError.ConstraintKind, String)] = [
+            ("INSERT INTO item (id, name) VALUES (2, 'a')", .unique, "UNIQUE constraint failed: item.name"),
+            ("INSERT INTO item (id, name) VALUES (1, 'b')", .primaryKey, "UNIQUE constraint failed: item.id"),
+            ("INSERT INTO part (item_id, label) VALUES (99, 'x')", .foreignKey, "FOREIGN KEY constraint failed"),
+            ("INSERT INTO part (item_id, label) VALUES (1, NULL)", .notNull, "NOT NULL constraint failed: part.label"),
+        ]
+        for (statement, kind, sqliteMessage) in violations {
+            do {
+                try await db.write { tx in try tx.execute(statement) }
+                Issue.record("\(statement) succeeded")
+            } catch let StoreError.constraint(foundKind, message) {
+                #expect(foundKind == kind, "\(statement)")
+                // SQLite's messages are its own; PostgreSQL's name the constraint and the key.
+                if backend == .sqlite { #expect(message == sqliteMessage) }
+                if backend == .postgresql && kind == .unique { #expect(message.contains("item_name_key") && message.contains("(name)=(a)")) }
+            }
         }
-        await #expect(throws: StoreError.constraint(.primaryKey, message: "UNIQUE constraint failed: item.id")) {
-            try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'b')") }
-        }
-        await #expect(throws: StoreError.constraint(.foreignKey, message: "FOREIGN KEY constraint failed")) {
-            try await db.write { tx in try tx.execute("INSERT INTO part (item_id, label) VALUES (99, 'x')") }
-        }
-        await #expect(throws: StoreError.constraint(.notNull, message: "NOT NULL constraint failed: part.label")) {
-            try await db.write { tx in try tx.execute("INSERT INTO part (item_id, label) VALUES (1, NULL)") }
-        }
+        #expect(try await db.count("item") == 1)
         await db.close()
     }
 
-    @Test func writeBodyThatThrowsLeavesNoTrace() async throws {
+    @Test(arguments: StoreBackend.available)
+    func writeBodyThatThrowsLeavesNoTrace(_ backend: StoreBackend) async throws {
         struct Refused: Error, Equatable {}
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         await #expect(throws: Refused()) {
             try await db.write { tx in
                 try tx.execute("INSERT INTO item (name) VALUES ('gone')")
@@ -113,9 +135,10 @@ import Store
         await db.close()
     }
 
-    @Test func transactionsCannotBeEndedOrKeptByTheirBody() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func transactionsCannotBeEndedOrKeptByTheirBody(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         for statement in ["COMMIT", "ROLLBACK", "SAVEPOINT mine", "BEGIN"] {
             await #expect(throws: StoreError.self, "\(statement)") {
                 try await db.write { tx in try tx.execute(statement) }
@@ -137,10 +160,11 @@ import Store
         await db.close()
     }
 
-    @Test func forEachRowStopsEarlyAndRethrowsTheBodysError() async throws {
+    @Test(arguments: StoreBackend.available)
+    func forEachRowStopsEarlyAndRethrowsTheBodysError(_ backend: StoreBackend) async throws {
         struct Stop: Error, Equatable {}
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in
             for i in 1...10 { try tx.execute("INSERT INTO item (id, name) VALUES ($1, $2)", [i, "n\(i)"]) }
         }
@@ -172,9 +196,10 @@ import Store
         await db.close()
     }
 
-    @Test func theStatementCacheStaysBoundedWithoutDisturbingAStatementInUse() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func theStatementCacheStaysBoundedWithoutDisturbingAStatementInUse(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in
             for i in 1...3 { try tx.execute("INSERT INTO item (id, name) VALUES ($1, $2)", [i, "n\(i)"]) }
         }
@@ -198,9 +223,10 @@ import Store
         await db.close()
     }
 
-    @Test func closedDatabaseRefusesWork() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func closedDatabaseRefusesWork(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         await db.close()
         await #expect(throws: StoreError.closed) { try await db.read { tx in try tx.query("SELECT 1") } }
         await #expect(throws: StoreError.closed) { try await db.write { tx in try tx.execute("SELECT 1") } }

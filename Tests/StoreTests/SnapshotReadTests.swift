@@ -2,10 +2,10 @@ import Testing
 @testable import Store
 
 @Suite struct SnapshotReadTests {
-    @Test(.timeLimit(.minutes(1)))
-    func readsDuringALongWriteSeeTheOldSnapshotWithoutWaiting() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(.timeLimit(.minutes(1)), arguments: StoreBackend.available)
+    func readsDuringALongWriteSeeTheOldSnapshotWithoutWaiting(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'before')") }
 
         let gate = WriterGate()
@@ -39,9 +39,10 @@ import Testing
         await db.close()
     }
 
-    @Test func aReadSeesOneSnapshotThroughout() async throws {
-        let directory = try TemporaryDirectory()
-        let db = try await SQLiteDatabase.openForTest(directory.path)
+    @Test(arguments: StoreBackend.available)
+    func aReadSeesOneSnapshotThroughout(_ backend: StoreBackend) async throws {
+        let store = try await TestStore(backend)
+        let db = try await store.open()
         try await db.write { tx in try tx.execute("INSERT INTO item (id, name) VALUES (1, 'a')") }
         let gate = WriterGate()
         // The read holds its snapshot open while a write commits, then reads again.

@@ -95,10 +95,18 @@ extension Status {
     public init(error: any Error) {
         if let status = error as? Status {
             self = status
+        } else if let convertible = error as? any StatusConvertible {
+            self = convertible.grpcStatus
         } else if error is CancellationError {
             self = Status(.cancelled, "call cancelled")
         } else {
             self = Status(.unknown, "handler failed: \(type(of: error))")
         }
     }
+}
+
+/// An error that knows which status it should reach the client as (a domain error with rich
+/// details, say); handlers may throw it directly instead of converting.
+public protocol StatusConvertible: Error {
+    var grpcStatus: Status { get }
 }

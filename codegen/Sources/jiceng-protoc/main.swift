@@ -57,7 +57,11 @@ do {
     let compiled = try Compiler(importPaths: importPaths.flatMap { $0.split(separator: ":").map(String.init) }).compile(files: inputs)
     if let descriptorSetOut {
         let bytes = compiled.descriptorSet(includeImports: includeImports, includeSourceInfo: includeSourceInfo)
-        guard FileManager.default.createFile(atPath: descriptorSetOut, contents: Data(bytes)) else {
+        // Written in place (open, truncate, write) like protoc does, never by rename: an atomic
+        // replace would turn `--descriptor_set_out=/dev/null` into a regular file.
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: descriptorSetOut))
+        } catch {
             fail("\(descriptorSetOut): Could not write file.")
         }
     }
