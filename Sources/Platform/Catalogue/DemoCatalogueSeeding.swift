@@ -12,37 +12,66 @@ import Store
 /// a few seconds and a crash half-way leaves whole towns.
 public enum DemoCatalogueSeeding {
     /// Seeds `tree`'s catalogue into `database`, checked against `directory` (the org tree as
-    /// stored). `now` is the time of the second publication; the first is 60 days earlier.
+    /// stored), one transaction per district and per town. `now` is the time of the second
+    /// publication; the first is 60 days earlier.
     public static func seed(tree: DemoOrgTree = .jianglin, directory: OrgDirectory, database: any Database,
                             now: Date, calendar: WorkCalendar = .chinaDefault) async throws {
-        let writes = CatalogueItemWrites(rules: CatalogueRules(directory: directory))
-        let second = StoredTime.micros(now), first = StoredTime.micros(now.addingTimeInterval(-60 * 86_400))
-        let secondsPerDay = calendar.workingSecondsPerDay
+        let plan = Plan(tree: tree, directory: directory, now: now, calendar: calendar)
         for districtID in tree.districtIDs {
-            let items = DemoCatalogue.delegatedItems(forDistrict: districtID, in: tree)
-            try await database.write { tx in
-                for item in items {
-                    _ = try writes.create(Jiceng_V1_CatalogueItem(demo: item, workingSecondsPerDay: secondsPerDay), now: first, in: tx)
-                }
-                _ = try CatalogueVersions.publish(owner: districtID, note: "下放或授权事项目录（首次公布）",
-                                                  publishedBy: districtID, now: first, in: tx)
-            }
+            try await database.write { tx in try plan.seedDistrict(districtID, in: tx) }
         }
-        for (index, town) in tree.towns.enumerated() {
-            let own = DemoCatalogue.items(forTown: town, in: tree).filter { $0.list != .gridService }
-            let revision = index % 2 == 0 || index % 4 == 1 ? DemoCatalogueRevision.second(forTown: town, in: tree) : nil
-            try await database.write { tx in
-                for item in own {
-                    _ = try writes.create(Jiceng_V1_CatalogueItem(demo: item, workingSecondsPerDay: secondsPerDay), now: first, in: tx)
-                }
-                _ = try CatalogueVersions.publish(owner: town.id, note: "\(town.name)清单（第一版）",
-                                                  publishedBy: town.districtID, now: first, in: tx)
-                guard let revision else { return }
-                try apply(revision, owner: town.id, writes: writes, secondsPerDay: secondsPerDay, now: second, in: tx)
-                if index % 2 == 0 {
-                    _ = try CatalogueVersions.publish(owner: town.id, note: "\(town.name)清单调整（第二版）",
-                                                      publishedBy: town.districtID, now: second, in: tx)
-                }
+        for index in tree.towns.indices {
+            try await database.write { tx in try plan.seedTown(at: index, in: tx) }
+        }
+    }
+
+    /// The same inside one transaction the caller owns (the demo builder's).
+    public static func seed(tree: DemoOrgTree = .jianglin, directory: OrgDirectory, now: Date,
+                            calendar: WorkCalendar = .chinaDefault, in tx: any SQLWriteTransaction) throws {
+        let plan = Plan(tree: tree, directory: directory, now: now, calendar: calendar)
+        for districtID in tree.districtIDs { try plan.seedDistrict(districtID, in: tx) }
+        for index in tree.towns.indices { try plan.seedTown(at: index, in: tx) }
+    }
+
+    /// What each step needs: the writes (with the rules over `directory`) and the two times.
+    struct Plan: Sendable {
+        let tree: DemoOrgTree
+        let writes: CatalogueItemWrites
+        let first: Int64
+        let second: Int64
+        let secondsPerDay: Int
+
+        init(tree: DemoOrgTree, directory: OrgDirectory, now: Date, calendar: WorkCalendar) {
+            self.tree = tree
+            writes = CatalogueItemWrites(rules: CatalogueRules(directory: directory))
+            second = StoredTime.micros(now)
+            first = StoredTime.micros(now.addingTimeInterval(-60 * 86_400))
+            secondsPerDay = calendar.workingSecondsPerDay
+        }
+
+        func seedDistrict(_ districtID: String, in tx: any SQLWriteTransaction) throws {
+            for item in DemoCatalogue.delegatedItems(forDistrict: districtID, in: tree) {
+                _ = try writes.create(Jiceng_V1_CatalogueItem(demo: item, workingSecondsPerDay: secondsPerDay), now: first, in: tx)
+            }
+            _ = try CatalogueVersions.publish(owner: districtID, note: "下放或授权事项目录（首次公布）",
+                                              publishedBy: districtID, now: first, in: tx)
+        }
+
+        /// Version 1 everywhere; the revision published as version 2 in even-numbered towns, and
+        /// left pending (drafts, unpublished edits) in every fourth town from the second.
+        func seedTown(at index: Int, in tx: any SQLWriteTransaction) throws {
+            let town = tree.towns[index]
+            for item in DemoCatalogue.items(forTown: town, in: tree) where item.list != .gridService {
+                _ = try writes.create(Jiceng_V1_CatalogueItem(demo: item, workingSecondsPerDay: secondsPerDay), now: first, in: tx)
+            }
+            _ = try CatalogueVersions.publish(owner: town.id, note: "\(town.name)清单（第一版）",
+                                              publishedBy: town.districtID, now: first, in: tx)
+            guard index % 2 == 0 || index % 4 == 1 else { return }
+            try DemoCatalogueSeeding.apply(DemoCatalogueRevision.second(forTown: town, in: tree), owner: town.id,
+                                           writes: writes, secondsPerDay: secondsPerDay, now: second, in: tx)
+            if index % 2 == 0 {
+                _ = try CatalogueVersions.publish(owner: town.id, note: "\(town.name)清单调整（第二版）",
+                                                  publishedBy: town.districtID, now: second, in: tx)
             }
         }
     }

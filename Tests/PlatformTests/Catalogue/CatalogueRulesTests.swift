@@ -15,7 +15,7 @@ struct CatalogueRulesTests {
         duty.title = "做好辖区招商引资和项目服务"
         duty.domain = .economicDevelopment
         let refused = await platformError { _ = try await f.create(duty) }
-        guard case .failedPrecondition(let reason, _) = refused else {
+        guard case .failedPrecondition(let reason, _, _) = refused else {
             Issue.record("expected FAILED_PRECONDITION, got \(String(describing: refused))")
             return
         }
@@ -96,7 +96,7 @@ func sameKind(_ a: PlatformError?, _ b: PlatformError) -> Bool {
     guard let a else { return false }
     return switch (a, b) {
         case (.invalidArgument(let x, _), .invalidArgument(let y, _)): x == y
-        case (.failedPrecondition(let x, _), .failedPrecondition(let y, _)): x == y
+        case (.failedPrecondition(let x, _, _), .failedPrecondition(let y, _, _)): x == y
         case (.permissionDenied(let x, _), .permissionDenied(let y, _)): x == y
         case (.notFound, .notFound), (.alreadyExists, .alreadyExists), (.aborted, .aborted): true
         default: false
