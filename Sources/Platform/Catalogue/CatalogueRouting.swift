@@ -13,7 +13,7 @@ public final class CatalogueRouting: Sendable {
     /// A best match this much ahead of the next (in raw score) is clear; closer is ambiguous.
     static let clearLead = 1.25
     /// Below this raw score a text has not really matched anything.
-    static let minimumScore = 6.0
+    static let minimumScore = 3.0
 
     struct Candidate {
         let item: Jiceng_V1_CatalogueItem

@@ -82,6 +82,13 @@ struct CatalogueSearchAndRoutingTests {
         }
         #expect(noise.resolution.leadDepartmentId == DemoDepartment.police.id(inDistrict: town.districtID))
 
+        let vague = try await f.database.read { tx in
+            try routing.resolve(in: tx, directory: directory, townID: town.id, itemID: "", domain: .unspecified, text: "噪音")
+        }
+        #expect(vague.ambiguous && vague.candidates.count >= 2)
+        #expect(vague.candidates.first?.item.id == vague.resolution.item.id)
+        #expect(!noise.ambiguous, "a full description is not ambiguous")
+
         let nothing = try await f.database.read { tx in
             try routing.resolve(in: tx, directory: directory, townID: town.id, itemID: "", domain: .unspecified, text: "你好")
         }
