@@ -77,8 +77,9 @@ public enum CatalogueItemStore {
     }
 
     private static func nextChangeSeq(_ tx: any SQLWriteTransaction) throws -> Int64 {
-        // One writer at a time (SQLite's, or PostgreSQL's row lock on the max), so numbers follow
-        // commit order and a reader that has seen n has seen everything up to n.
+        // SQLite has one writer at a time, so numbers follow commit order and a reader that has
+        // seen n has seen everything up to n. (Concurrent PostgreSQL writers could pick the same
+        // number; the UNIQUE constraint then fails the later one, which the client retries.)
         (try tx.scalar("SELECT MAX(change_seq) FROM catalogue_items", as: Int64?.self) ?? nil).map { $0 + 1 } ?? 1
     }
 

@@ -31,6 +31,12 @@ public final class CatalogueRouting: Sendable {
         let routableByID: [String: Jiceng_V1_CatalogueItem]
         /// Inverse document frequency of each bigram over the version's candidates.
         let idf: [SearchText.Term: Double]
+        /// Bigram → the candidates (indices) whose title or keywords have it, and those whose
+        /// description has it: scoring walks only the postings of the text's own bigrams.
+        let postings: [SearchText.Term: [Int]]
+        let descriptionPostings: [SearchText.Term: [Int]]
+        /// Each distinct title and keyword (two characters or more) → the candidates that have it.
+        let phrases: [SearchText: [Int]]
     }
 
     private let prepared = Mutex<[String: PreparedVersion]>([:])
@@ -93,22 +99,38 @@ public final class CatalogueRouting: Sendable {
     {
         let textBigrams = text.bigramSet()
         guard !textBigrams.isEmpty else { return [] }
+        var raw = [Double](repeating: 0, count: catalogue.candidates.count)
+        var touched: [Int] = []
+        for term in textBigrams {
+            let weight = catalogue.idf[term] ?? 0
+            for index in catalogue.postings[term] ?? [] {
+                if raw[index] == 0 { touched.append(index) }
+                raw[index] += weight
+            }
+            for index in catalogue.descriptionPostings[term] ?? [] where !catalogue.candidates[index].bigrams.contains(term) {
+                if raw[index] == 0 { touched.append(index) }
+                raw[index] += 0.3 * weight
+            }
+        }
+        // A keyword or the title found whole in the text is the strongest evidence: people write
+        // 路灯不亮, 噪音扰民 as the lists do. Each distinct phrase is looked for once.
+        var matched: [Int: String] = [:]
+        for (phrase, indices) in catalogue.phrases where text.contains(phrase) {
+            let name = String(String.UnicodeScalarView(phrase.scalars))
+            for index in indices {
+                raw[index] += 3 * Double(phrase.scalars.count)
+                // Name the longest phrase found (ties by text), whatever order the table is in.
+                if let kept = matched[index], kept.unicodeScalars.count > phrase.scalars.count
+                    || (kept.unicodeScalars.count == phrase.scalars.count && kept <= name) { continue }
+                matched[index] = name
+            }
+        }
         var scored: [(candidate: Candidate, raw: Double, matched: String?)] = []
-        for candidate in catalogue.candidates {
-            var raw = 0.0
-            var matched: String? = nil
-            // A keyword or the title found whole in the text is the strongest evidence: people
-            // write 路灯不亮, 噪音扰民 as the lists do.
-            for phrase in [candidate.title] + candidate.keywords where phrase.scalars.count >= 2 && text.contains(phrase) {
-                raw += 3 * Double(phrase.scalars.count)
-                if matched == nil { matched = String(String.UnicodeScalarView(phrase.scalars)) }
-            }
-            for term in candidate.bigrams.intersection(textBigrams) { raw += catalogue.idf[term] ?? 0 }
-            for term in candidate.descriptionBigrams.intersection(textBigrams) where !candidate.bigrams.contains(term) {
-                raw += 0.3 * (catalogue.idf[term] ?? 0)
-            }
-            if domain != .unspecified { raw *= candidate.item.domain == domain ? 1.2 : 0.6 }
-            if raw >= Self.minimumScore { scored.append((candidate, raw, matched)) }
+        for index in Set(touched) {
+            let candidate = catalogue.candidates[index]
+            var score = raw[index]
+            if domain != .unspecified { score *= candidate.item.domain == domain ? 1.2 : 0.6 }
+            if score >= Self.minimumScore { scored.append((candidate, score, matched[index])) }
         }
         scored.sort { $0.raw != $1.raw ? $0.raw > $1.raw : $0.candidate.item.code < $1.candidate.item.code }
         return scored
@@ -154,8 +176,18 @@ public final class CatalogueRouting: Sendable {
         }
         let count = Double(max(candidates.count, 1))
         let idf = frequency.mapValues { log(1 + count / Double($0)) }
+        var postings: [SearchText.Term: [Int]] = [:], descriptionPostings: [SearchText.Term: [Int]] = [:]
+        var phrases: [SearchText: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            for phrase in Set([candidate.title] + candidate.keywords) where phrase.scalars.count >= 2 {
+                phrases[phrase, default: []].append(index)
+            }
+            for term in candidate.bigrams { postings[term, default: []].append(index) }
+            for term in candidate.descriptionBigrams { descriptionPostings[term, default: []].append(index) }
+        }
         let result = PreparedVersion(version: version, candidates: candidates,
-                                     routableByID: Dictionary(routable.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), idf: idf)
+                                     routableByID: Dictionary(routable.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), idf: idf,
+                                     postings: postings, descriptionPostings: descriptionPostings, phrases: phrases)
         prepared.withLock { $0[owner] = result }
         return result
     }

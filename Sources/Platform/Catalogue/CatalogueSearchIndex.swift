@@ -31,7 +31,12 @@ public final class CatalogueSearchIndex: Sendable {
     struct State {
         var entries: [Entry] = []
         var ordinalByID: [String: Int32] = [:]
+        /// Term → the entries having it, in ordinal order.
         var postings: [SearchText.Term: [Int32]] = [:]
+        /// Parallel to `postings`: how often the term occurs in each field of that entry, one
+        /// byte per field (saturating), so a one- or two-character query is ranked without
+        /// reading any text.
+        var fieldCounts: [SearchText.Term: [UInt32]] = [:]
         var seenChangeSeq: Int64 = 0
     }
 
@@ -50,6 +55,22 @@ public final class CatalogueSearchIndex: Sendable {
         public let score: Double
         public let field: String
         public let fragment: String
+    }
+
+    /// One page of a search: the hits after a position in the ranking, and how many match in all.
+    public struct Page: Sendable {
+        public let hits: [Hit]
+        public let totalSize: Int
+        /// True when more hits follow this page.
+        public let hasMore: Bool
+    }
+
+    /// Where a word matched an entry, before the fragment is cut (only for the hits returned).
+    private struct Ranked {
+        let ordinal: Int32
+        let score: Double
+        /// The most important field that matched, where the fragment is cut.
+        let field: Int
     }
 
     private let state = Mutex(State())
@@ -84,36 +105,95 @@ public final class CatalogueSearchIndex: Sendable {
         state.entries.append(Entry(id: item.id, ownerID: item.ownerId, list: item.list.rawValue,
                                    domain: item.domain.rawValue, state: item.state.rawValue, texts: texts))
         state.ordinalByID[item.id] = ordinal
-        for text in texts {
+        var counts: [SearchText.Term: UInt32] = [:]
+        for (field, text) in texts.enumerated() {
+            let shift = UInt32(8 * field)
             for term in text.terms() {
-                if state.postings[term]?.last != ordinal { state.postings[term, default: []].append(ordinal) }
+                let packed = counts[term, default: 0]
+                counts[term] = (packed >> shift) & 0xFF == 0xFF ? packed : packed + (1 << shift)
             }
+        }
+        for (term, packed) in counts {
+            state.postings[term, default: []].append(ordinal)
+            state.fieldCounts[term, default: []].append(packed)
         }
     }
 
     /// Every item matching all words of `query` and `filter`, best first (ties by id). A word
     /// matches where it occurs as written in one of the four fields.
     public func search(_ query: String, filter: Filter) -> [Hit] {
+        search(query, filter: filter, after: nil, limit: .max).hits
+    }
+
+    /// The `limit` best hits ranked after `after` (score, item id), with the total; fragments are
+    /// cut only for the hits returned.
+    public func search(_ query: String, filter: Filter, after: (score: Double, itemID: String)?, limit: Int) -> Page {
         let words = SearchText.words(of: query)
-        guard !words.isEmpty else { return [] }
+        guard !words.isEmpty else { return Page(hits: [], totalSize: 0, hasMore: false) }
         let whole = SearchText(scalars: words.flatMap(\.scalars))
         return state.withLock { state in
-            var candidates: [Int32]? = nil
-            for word in words {
-                for term in word.queryTerms() {
-                    let list = state.postings[term] ?? []
-                    candidates = candidates.map { Self.intersect($0, list) } ?? list
-                    if candidates!.isEmpty { return [] }
+            var ranked: [Ranked] = []
+            if words.count == 1, words[0].scalars.count <= 2, let term = words[0].queryTerms().first {
+                // One term: its postings carry the per-field counts, and every posting matches.
+                let postings = state.postings[term] ?? [], counts = state.fieldCounts[term] ?? []
+                for (i, ordinal) in postings.enumerated() {
+                    let entry = state.entries[Int(ordinal)]
+                    guard entry.live, Self.passes(entry, filter) else { continue }
+                    ranked.append(Self.score(counts[i], ordinal: ordinal, titleLength: entry.texts[0].scalars.count,
+                                             wordLength: words[0].scalars.count))
+                }
+            } else {
+                var candidates: [Int32]? = nil
+                for word in words {
+                    for term in word.queryTerms() {
+                        let list = state.postings[term] ?? []
+                        candidates = candidates.map { Self.intersect($0, list) } ?? list
+                        if candidates!.isEmpty { return Page(hits: [], totalSize: 0, hasMore: false) }
+                    }
+                }
+                for ordinal in candidates ?? [] {
+                    let entry = state.entries[Int(ordinal)]
+                    guard entry.live, Self.passes(entry, filter),
+                          let hit = Self.score(entry, ordinal: ordinal, words: words, whole: whole)
+                    else { continue }
+                    ranked.append(hit)
                 }
             }
-            var hits: [Hit] = []
-            for ordinal in candidates ?? [] {
-                let entry = state.entries[Int(ordinal)]
-                guard entry.live, Self.passes(entry, filter), let hit = Self.score(entry, words: words, whole: whole) else { continue }
-                hits.append(hit)
+            let total = ranked.count
+            let entries = state.entries
+            let precedes = { (a: Ranked, b: Ranked) -> Bool in
+                a.score != b.score ? a.score > b.score : entries[Int(a.ordinal)].id < entries[Int(b.ordinal)].id
             }
-            hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.itemID < $1.itemID }
-            return hits
+            if let after {
+                ranked.removeAll { $0.score > after.score || ($0.score == after.score && entries[Int($0.ordinal)].id <= after.itemID) }
+            }
+            // Only the page is sorted in full: a partial selection keeps a city-wide one-character
+            // query cheap however many items it matches.
+            var page: [Ranked]
+            if ranked.count > limit {
+                page = []
+                page.reserveCapacity(limit)
+                for hit in ranked {
+                    if page.count < limit {
+                        page.append(hit)
+                        if page.count == limit { page.sort(by: precedes) }
+                    } else if precedes(hit, page[limit - 1]) {
+                        let at = page.firstIndex { precedes(hit, $0) } ?? limit - 1
+                        page.insert(hit, at: at)
+                        page.removeLast()
+                    }
+                }
+            } else {
+                page = ranked.sorted(by: precedes)
+            }
+            let hits = page.map { r in
+                let entry = entries[Int(r.ordinal)], text = entry.texts[r.field]
+                let fragment = words.lazy.compactMap { word in
+                    text.occurrences(of: word).first.map { text.fragment(at: $0, length: word.scalars.count) }
+                }.first ?? ""
+                return Hit(itemID: entry.id, score: r.score, field: Self.fields[r.field].name, fragment: fragment)
+            }
+            return Page(hits: hits, totalSize: total, hasMore: ranked.count > page.count)
         }
     }
 
@@ -127,17 +207,17 @@ public final class CatalogueSearchIndex: Sendable {
     /// Σ over words and fields of weight × (1 + ln occurrences), plus a bonus when the whole query
     /// is in the title (more when it is the title), and a little for short titles (a query that
     /// fills more of the title is more likely what was meant). Nil when a word is missing.
-    private static func score(_ entry: Entry, words: [SearchText], whole: SearchText) -> Hit? {
+    private static func score(_ entry: Entry, ordinal: Int32, words: [SearchText], whole: SearchText) -> Ranked? {
         var total = 0.0
-        var best: (field: Int, offset: Int, length: Int)? = nil
+        var best: Int? = nil
         for word in words {
             var found = false
             for (index, text) in entry.texts.enumerated() {
                 let at = text.occurrences(of: word)
-                guard let first = at.first else { continue }
+                guard !at.isEmpty else { continue }
                 found = true
                 total += fields[index].weight * (1 + log(Double(at.count)))
-                if best == nil || index < best!.field { best = (index, first, word.scalars.count) }
+                if best == nil || index < best! { best = index }
             }
             if !found { return nil }
         }
@@ -145,8 +225,23 @@ public final class CatalogueSearchIndex: Sendable {
         if title.contains(whole) { total += title.scalars.count == whole.scalars.count ? 12 : 4 }
         total += 2 / (1 + Double(title.scalars.count) / 10)
         guard let best else { return nil }
-        let fragment = entry.texts[best.field].fragment(at: best.offset, length: best.length)
-        return Hit(itemID: entry.id, score: (total * 1000).rounded() / 1000, field: fields[best.field].name, fragment: fragment)
+        return Ranked(ordinal: ordinal, score: (total * 1000).rounded() / 1000, field: best)
+    }
+
+    /// The same ranking as `score(_:ordinal:words:whole:)` for a single one- or two-character
+    /// word, from the term's packed per-field counts.
+    private static func score(_ packed: UInt32, ordinal: Int32, titleLength: Int, wordLength: Int) -> Ranked {
+        var total = 0.0
+        var best = -1
+        for field in fields.indices {
+            let count = Int((packed >> UInt32(8 * field)) & 0xFF)
+            guard count > 0 else { continue }
+            total += fields[field].weight * (1 + log(Double(count)))
+            if best < 0 { best = field }
+        }
+        if packed & 0xFF > 0 { total += titleLength == wordLength ? 12 : 4 }
+        total += 2 / (1 + Double(titleLength) / 10)
+        return Ranked(ordinal: ordinal, score: (total * 1000).rounded() / 1000, field: max(best, 0))
     }
 
     private static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {

@@ -27,7 +27,7 @@ extension CatalogueService {
                 try Self.listing(request, after: afterNumber, pageSize: pageSize, filters: filters, in: tx)
             }
         }
-        var after: (Double, String)? = nil
+        var after: (score: Double, itemID: String)? = nil
         if case .search(let score, let id, _)? = token { after = (score, id) }
         let afterHit = after
         let index = searchIndex
@@ -38,12 +38,10 @@ extension CatalogueService {
             filter.list = request.list
             filter.domain = request.domain
             filter.state = request.state
-            let hits = index.search(String(query), filter: filter)
-            let remaining = afterHit.map { a in hits.drop { $0.score > a.0 || ($0.score == a.0 && $0.itemID <= a.1) } } ?? hits[...]
-            let page = remaining.prefix(pageSize)
+            let found = index.search(String(query), filter: filter, after: afterHit, limit: pageSize)
             var response = Jiceng_V1_ListItemsResponse()
-            response.totalSize = Int32(clamping: hits.count)
-            for hit in page {
+            response.totalSize = Int32(clamping: found.totalSize)
+            for hit in found.hits {
                 // The index may run ahead of this snapshot's bodies only if a write committed
                 // between catch-up and here, which a read snapshot excludes; skip defensively.
                 guard let item = try CatalogueItemStore.item(hit.itemID, in: tx) else { continue }
@@ -55,7 +53,7 @@ extension CatalogueService {
                 match.score = hit.score
                 response.matches.append(match)
             }
-            if let last = page.last, remaining.count > page.count {
+            if let last = found.hits.last, found.hasMore {
                 response.nextPageToken = CataloguePageToken.search(afterScore: last.score, afterID: last.itemID, filters: filters).encoded
             }
             return response
