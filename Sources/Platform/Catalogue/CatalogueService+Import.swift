@@ -4,7 +4,7 @@ import Store
 
 extension CatalogueService {
     /// The most rows one import may carry.
-    static let maxImportRows = 20_000
+    static let maxImportRows = 10_000
 
     /// Creates every streamed item in one transaction, or none: when any row breaks a rule, the
     /// response lists each refused row (1-based, with the field inside that row's message, e.g.

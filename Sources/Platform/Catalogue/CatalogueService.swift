@@ -13,11 +13,18 @@ public struct CatalogueService: Jiceng_V1_CatalogueServiceService {
     public let routing: CatalogueRouting
     let searchIndex: CatalogueSearchIndex
 
+    /// Starts reading every item into the search index in the background, so that the first
+    /// search after start-up does not pay for it (100,000 items take a second or two).
     public init(environment: PlatformEnvironment, routing: CatalogueRouting = CatalogueRouting(),
                 searchIndex: CatalogueSearchIndex = CatalogueSearchIndex()) {
         self.environment = environment
         self.routing = routing
         self.searchIndex = searchIndex
+        let database = environment.database
+        Task.detached(priority: .utility) {
+            // A failure here only means the first search catches up itself.
+            try? await database.read { tx in try searchIndex.catchUp(in: tx) }
+        }
     }
 
     var writes: CatalogueItemWrites { CatalogueItemWrites(rules: CatalogueRules(directory: environment.directory)) }
