@@ -7,9 +7,14 @@ import Synchronization
 /// two-character term of each item's title, keywords, description and legal basis, with posting
 /// lists of items.
 ///
+/// A one- or two-character query (the usual: 路灯, 噪音, 灯) is one term: its posting list carries
+/// how often the term occurs in each field, so it is ranked without reading any text. A longer
+/// word intersects its bigrams' postings and is confirmed against the texts; fragments are cut
+/// only for the page returned.
+///
 /// Why in memory and not in SQL: a term table for 100,000 items holds some 15 million rows, and
-/// ranking needs the texts anyway (exact phrase, frequency, the fragment); the texts and postings
-/// fit in well under 200 MB and answer in a few milliseconds. It stays correct under any writer
+/// confirming and cutting fragments needs the texts anyway; in memory this costs the texts plus
+/// about 8 bytes per distinct term of an item. It stays correct under any writer
 /// (this process, another instance on a shared PostgreSQL, the demo seeder) because it is never
 /// told about writes: before each search, `catchUp` reads the rows whose `change_seq` is past the
 /// last one it has seen, in the searching transaction's own snapshot.
