@@ -13,7 +13,7 @@ public enum PlatformServices {
             health,
             OrgService(environment: environment),
             AuditService(environment: environment),
-            CatalogueServiceStub(),
+            CatalogueService(environment: environment),
             TaskServiceStub(),
             AppraisalServiceStub(),
         ]

@@ -5,9 +5,6 @@ import JicengAPI
 // unknown-service error) and lets reflection list the service. Delete each one as its real
 // service arrives.
 
-/// Stand-in until the catalogue service lands.
-struct CatalogueServiceStub: Jiceng_V1_CatalogueServiceService {}
-
 /// Stand-in until the task service lands.
 struct TaskServiceStub: Jiceng_V1_TaskServiceService {}
 
