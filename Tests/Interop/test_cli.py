@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+import sys
 import tempfile
 from concurrent import futures
 
@@ -11,7 +12,8 @@ import pytest
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from conftest import BINARY, _free_port
+from conftest import BINARY, _free_port, start_server, stop_server
+from test_tls import pki  # noqa: F401 (a fixture)
 
 CITY = "339900"
 
@@ -129,6 +131,20 @@ def test_unreachable_server_is_a_connection_failure():
     assert "UNAVAILABLE" in refused.stderr or "无法连接" in refused.stderr
 
 
+def test_tls_with_a_private_ca(pki):  # noqa: F811
+    server = start_server("--tls-cert", pki["path"]("server.pem"), "--tls-key", pki["path"]("server.key"))
+    try:
+        out = succeeds(jiceng("call", "grpc.health.v1.Health/Check", "--server", server.address, "--cacert", pki["path"]("ca.pem")))
+        assert json.loads(out) == {"status": "SERVING"}
+        # An untrusted certificate, or plaintext to a TLS port, never gets a call through.
+        untrusted = jiceng("call", "grpc.health.v1.Health/Check", "--server", server.address, "--tls")
+        assert untrusted.returncode == 69, untrusted.stderr
+        plaintext = jiceng("call", "grpc.health.v1.Health/Check", "--server", server.address, "--timeout", "5s")
+        assert plaintext.returncode in (69, 75), plaintext.stderr
+    finally:
+        stop_server(server)
+
+
 # MARK: list and describe
 
 def test_list_services_and_methods(server):
@@ -184,3 +200,80 @@ def test_call_list_and_describe_against_stock_grpcio(grpcio_server):
     assert "enum ServingStatus {" in described and "SERVING = 1;" in described
     missing = jiceng("call", "grpc.health.v1.Health/Nope", "--server", grpcio_server)
     assert missing.returncode == 67, missing.stderr
+
+
+# MARK: streaming requests (grpc.testing.TestService on stock grpcio)
+
+@pytest.fixture(scope="module")
+def testing_stubs(tmp_path_factory):
+    # The files move from grpc/testing/ to grpctesting/ (proto package unchanged): a Python
+    # package named `grpc.testing` would collide with grpcio's own `grpc`.
+    out = tmp_path_factory.mktemp("testing-stubs")
+    root = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "proto")
+    os.makedirs(out / "protos" / "grpctesting")
+    for name in ("empty.proto", "messages.proto", "test.proto"):
+        with open(os.path.join(root, "grpc", "testing", name), encoding="utf-8") as f:
+            text = f.read().replace('import "grpc/testing/', 'import "grpctesting/')
+        (out / "protos" / "grpctesting" / name).write_text(text, encoding="utf-8")
+    sources = ["grpctesting/empty.proto", "grpctesting/messages.proto", "grpctesting/test.proto"]
+    subprocess.run([sys.executable, "-m", "grpc_tools.protoc", f"-I{out / 'protos'}", f"--python_out={out}", f"--grpc_python_out={out}", *sources], check=True)
+    sys.path.insert(0, str(out))
+    from grpctesting import messages_pb2, test_pb2, test_pb2_grpc  # noqa: E402 (generated just above)
+    return messages_pb2, test_pb2, test_pb2_grpc
+
+
+@pytest.fixture
+def testing_server(testing_stubs):
+    messages_pb2, test_pb2, test_pb2_grpc = testing_stubs
+
+    class Servicer(test_pb2_grpc.TestServiceServicer):
+        def StreamingInputCall(self, requests, context):
+            total = sum(len(r.payload.body) for r in requests)
+            return messages_pb2.StreamingInputCallResponse(aggregated_payload_size=total)
+
+        def FullDuplexCall(self, requests, context):
+            for r in requests:
+                yield messages_pb2.StreamingOutputCallResponse(payload=r.payload)
+
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+    test_pb2_grpc.add_TestServiceServicer_to_server(Servicer(), server)
+    reflection.enable_server_reflection((test_pb2.DESCRIPTOR.services_by_name["TestService"].full_name, reflection.SERVICE_NAME), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    yield f"127.0.0.1:{port}"
+    server.stop(None)
+
+
+def test_client_streaming_reads_json_lines_from_stdin(testing_server):
+    lines = "\n".join(json.dumps({"payload": {"body": body}}) for body in ("AAAA", "AAAAAAAA", ""))  # base64: 3 + 6 bytes
+    out = succeeds(jiceng("call", "grpc.testing.TestService/StreamingInputCall", "--server", testing_server, input=lines + "\n\n"))
+    assert json.loads(out) == {"aggregatedPayloadSize": 9}
+    bad = jiceng("call", "grpc.testing.TestService/StreamingInputCall", "--server", testing_server, input='{"payload": {"body": "AAAA"}}\n{"payload": 7}\n')
+    assert bad.returncode == 65, bad.stderr
+    assert "payload" in bad.stderr
+
+
+def test_bidi_streaming_answers_line_by_line(testing_server):
+    process = subprocess.Popen(
+        [BINARY, "call", "grpc.testing.TestService/FullDuplexCall", "--server", testing_server, "--timeout", "60s"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # Each answer arrives before the next request is written: the stream is really two-way.
+        for body in ("AQID", "BAUG"):
+            process.stdin.write(json.dumps({"payload": {"body": body}}) + "\n")
+            process.stdin.flush()
+            assert json.loads(process.stdout.readline()) == {"payload": {"body": body}}
+        process.stdin.close()
+        assert process.wait(timeout=30) == 0, process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_bidi_reflection_of_our_own_server(server):
+    out = succeeds(jiceng("call", "grpc.reflection.v1.ServerReflection/ServerReflectionInfo", "--server", server.address,
+                          input='{"listServices": "*"}\n'))
+    [answer] = [json.loads(line) for line in out.splitlines()]
+    names = {s["name"] for s in answer["listServicesResponse"]["service"]}
+    assert "grpc.health.v1.Health" in names

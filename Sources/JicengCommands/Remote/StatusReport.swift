@@ -29,6 +29,8 @@ struct StatusReport {
             "用 --token 或环境变量 JICENG_TOKEN 提供令牌 (pass a token with --token or JICENG_TOKEN)"
         case .deadlineExceeded:
             "可用 --timeout 放宽期限 (raise --timeout)"
+        case .unavailable:
+            "服务器是否在运行、--server 地址与 --tls 设置是否正确? (is the server up at --server, with the right --tls?)"
         default:
             nil
         }
