@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent import futures
 
 import grpc
@@ -277,3 +278,34 @@ def test_bidi_reflection_of_our_own_server(server):
     [answer] = [json.loads(line) for line in out.splitlines()]
     names = {s["name"] for s in answer["listServicesResponse"]["service"]}
     assert "grpc.health.v1.Health" in names
+
+
+# MARK: the JicengClient example
+
+def test_watch_example_follows_task_events(demo, tmp_path):
+    example = os.path.join(os.path.dirname(BINARY), "jiceng-watch-example")
+    if not os.path.exists(example):
+        pytest.skip("jiceng-watch-example not built")
+    state = tmp_path / "watch.seq"
+    process = subprocess.Popen(
+        [example, "--server", demo.address, "--token", demo.token("CITY_ADMIN"), "--state", str(state)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = process.stdout.readline()
+        if not first:
+            # Until TaskService is served the watch is refused, and the example gives up at once
+            # rather than retrying something waiting cannot fix.
+            assert process.wait(timeout=30) == 1
+            assert "UNIMPLEMENTED" in process.stderr.read()
+            pytest.skip("TaskService is not served yet")
+        seq = int(first.split()[0].lstrip("#"))
+        assert seq > 0
+        # The seq is saved right after the event is printed.
+        for _ in range(200):
+            if state.exists() and state.read_text().strip():
+                break
+            time.sleep(0.05)
+        assert int(state.read_text()) >= seq
+    finally:
+        process.kill()
+        process.wait()
