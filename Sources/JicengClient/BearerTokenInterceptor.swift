@@ -8,11 +8,15 @@ public struct BearerTokenInterceptor: ClientInterceptor {
     /// The timeout of calls that set none; nil leaves them unbounded.
     public let defaultTimeout: Duration?
 
+    /// - Parameters:
+    ///   - token: sent as `Bearer <token>`; nil sends nothing.
+    ///   - defaultTimeout: given to unary and client-streaming calls without a timeout.
     public init(token: String?, defaultTimeout: Duration? = .seconds(30)) {
         self.token = token
         self.defaultTimeout = defaultTimeout
     }
 
+    /// Adds the header and the timeout where the call has none of its own.
     public func prepare(_ request: inout ClientRequestHead) async throws {
         if let token, request.metadata.first("authorization") == nil {
             request.metadata.add("authorization", "Bearer \(token)")

@@ -12,16 +12,21 @@ import RPC
 /// - Client-streaming and bidirectional calls, and mutations without a `request_id`, pass
 ///   straight through: replaying them could do the work twice.
 public struct RetryingTransport: ClientTransport {
+    /// The transport that carries each attempt.
     public let inner: any ClientTransport
+    /// How many attempts, and the pauses between them.
     public let policy: RetryPolicy
+    /// Which methods mutate and where their requests keep `request_id`.
     public let traits: MethodTraits
 
+    /// Wraps `inner`; `traits` defaults to the jiceng.v1 API compiled into JicengAPI.
     public init(inner: any ClientTransport, policy: RetryPolicy = RetryPolicy(), traits: MethodTraits = .jicengAPI) {
         self.inner = inner
         self.policy = policy
         self.traits = traits
     }
 
+    /// Opens a call that stamps, retries or passes straight through, as described above.
     public func openCall(method: MethodDescriptor, metadata: Metadata, options: CallOptions) async throws -> any ClientCallStream {
         let entry = traits.entry(forPath: method.path)
         let stamp = entry.flatMap { entry in

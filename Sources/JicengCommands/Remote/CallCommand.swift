@@ -85,7 +85,8 @@ public enum CallCommand {
         }
         // A single request is encoded before the call opens, so bad JSON never reaches the server.
         let single = try requests.single.map { text throws(CommandFailure) in try encode(text) }
-        let call = try await transport.openCall(method: descriptor, metadata: remote.metadata, options: remote.callOptions)
+        let options = method.serverStreaming ? remote.streamingCallOptions : remote.callOptions
+        let call = try await transport.openCall(method: descriptor, metadata: remote.metadata, options: options)
         let senderFailure = SenderFailure()
         // Streamed requests go out while responses come in: a bidi server may answer each line
         // as it is typed.

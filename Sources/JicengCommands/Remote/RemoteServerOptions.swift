@@ -17,14 +17,15 @@ struct RemoteServerOptions: Sendable {
           --tls             用 TLS 连接 (系统信任根, 或 --cacert)
           --cacert PEM      信任的 CA 证书 (PEM 文件), 隐含 --tls
           --server-name N   TLS 证书上应有的名字 (默认取地址中的主机)
-          --timeout 5s      每次调用的期限 (ms/s/m/h), 默认 10s
+          --timeout 5s      每次调用的期限 (ms/s/m/h); 默认一元调用 10s, 服务端流与双向流不设期限
           -H 'key: value'   附加的请求元数据 (可重复)
         """
 
     var server: SocketAddress
     var token: String?
     var tls: ClientTLSConfiguration?
-    var timeout: Duration
+    /// The `--timeout` given, if any.
+    var timeout: Duration?
     var headers: [(key: String, value: String)]
 
     /// Takes the shared options out of `arguments`; `environment` supplies JICENG_TOKEN.
@@ -41,7 +42,7 @@ struct RemoteServerOptions: Sendable {
         let serverName = arguments.option("--server-name")
         tls = wantsTLS || caCertificate != nil || serverName != nil
             ? ClientTLSConfiguration(trustRootsFile: caCertificate, serverName: serverName) : nil
-        timeout = try arguments.option("--timeout").map { text throws(CommandFailure) in try Self.duration(text) } ?? .seconds(10)
+        timeout = try arguments.option("--timeout").map { text throws(CommandFailure) in try Self.duration(text) }
         headers = []
         for header in arguments.values("--header") {
             guard let colon = header.firstIndex(of: ":") else {
@@ -70,7 +71,13 @@ struct RemoteServerOptions: Sendable {
         return metadata
     }
 
-    var callOptions: CallOptions { CallOptions(timeout: timeout) }
+    /// The options of a call that ends by itself (unary, client streaming, reflection lookups):
+    /// `--timeout`, or 10 s.
+    var callOptions: CallOptions { CallOptions(timeout: timeout ?? .seconds(10)) }
+
+    /// The options of a call whose responses stream (a watch is meant to stay open): `--timeout`
+    /// if given, else no deadline.
+    var streamingCallOptions: CallOptions { CallOptions(timeout: timeout) }
 
     /// A transport to the server; a TLS file that cannot be used is a usage error.
     func makeTransport() throws(CommandFailure) -> HTTP2ClientTransport {
