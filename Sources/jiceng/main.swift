@@ -12,6 +12,8 @@ do {
         try await ServeCommand.run(arguments.dropFirst())
     case "admin":
         try await AdminCommand.run(Array(arguments.dropFirst()))
+    case "catalogue":
+        try await CatalogueCommand.run(Array(arguments.dropFirst()))
     default:
         throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage)
     }
