@@ -31,7 +31,7 @@ enum CatalogueSiteAssets {
         dt{color:var(--muted)}
         dd{margin:0;white-space:pre-line}
         .towns{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.8rem;padding:0;list-style:none}
-        .towns li{border:1px solid var(--line);border-radius:.5rem;padding:.7rem .9rem}
+        .towns>li{border:1px solid var(--line);border-radius:.5rem;padding:.7rem .9rem}
         .towns h2{margin:0 0 .3rem;border:0;padding:0}
         .towns ul{padding-left:1.1rem;margin:.3rem 0 0;font-size:.92rem}
         .version{border-top:1px solid var(--line);padding:.6rem 0}
