@@ -158,7 +158,7 @@ public enum CatalogueCommand {
         for item in response.added { table.append(["新增", item.code, item.title, "", "", ""]) }
         for item in response.removed { table.append(["撤销", item.code, item.title, "", "", ""]) }
         for item in response.changed {
-            for change in item.changes { table.append(["调整", item.code, item.title, change.field, change.fromValue, change.toValue]) }
+            for change in item.changes { table.append(["调整", item.code, item.title, CatalogueLabels.field(change.field), change.fromValue, change.toValue]) }
         }
         try output.print(table, message: response)
         if case .table = output {

@@ -111,6 +111,18 @@ enum CatalogueLabels {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
+    /// The Chinese label of a CatalogueItem field as DiffCatalogueVersions names it (proto name);
+    /// the same labels `CatalogueItemFacts` uses, so the CLI's diff and the site read alike.
+    static func field(_ protoName: String) -> String {
+        let labels = [
+            "code": "编码", "title": "名称", "description": "说明", "domain": "领域", "power_type": "权力类型",
+            "legal_basis": "法律依据", "lead_department_id": "牵头部门", "cooperating_department_ids": "配合部门",
+            "grid_capable": "网格可办", "delegation": "下放信息", "service": "便民服务信息", "response_sla": "办理时限",
+            "keywords": "关键词",
+        ]
+        return labels[protoName] ?? protoName
+    }
+
     static func state(_ state: Jiceng_V1_ItemState) -> String {
         switch state {
         case .draft: "草稿"
