@@ -45,10 +45,10 @@ let package = Package(
         // from PostgreSQL links libpq.
         .target(name: "StorePostgres", dependencies: ["Store", "CPQ"]),
         .target(name: "Platform", dependencies: ["JicengAPI", "RPC", "Store", "COpenSSL"]),
-        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime"]),
+        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime", "Store", "StandardServices", "HTTP2Transport"]),
         .executableTarget(
             name: "jiceng",
-            dependencies: ["Platform", "StandardServices", "HTTP2Transport", "JicengAPI", "RPC", "ProtoRuntime"]
+            dependencies: ["JicengCommands", "Platform", "StandardServices", "HTTP2Transport", "JicengAPI", "RPC", "ProtoRuntime"]
         ),
 
         // MARK: Tests

@@ -10,7 +10,7 @@ public enum DemoCatalogue {
         case .gridService: "WG"
         case .delegatedMatter: "XF"
         case .serviceCenterMatter: "BM"
-        case .unspecified: "XX"
+        case .unspecified, .unrecognized: "XX"
         }
     }
 

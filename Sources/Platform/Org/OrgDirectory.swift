@@ -48,6 +48,18 @@ public struct OrgDirectory: Sendable {
 
     public subscript(id: String) -> Node? { nodes[id] }
 
+    /// Every unit matching `predicate`, in id order.
+    public func units(where predicate: (Node) -> Bool) -> [Node] {
+        nodes.values.filter(predicate).sorted { $0.id < $1.id }
+    }
+
+    /// The same tree with `node` added, or replacing the unit with its id.
+    public func updating(_ node: Node) -> OrgDirectory {
+        var all = nodes
+        all[node.id] = node
+        return OrgDirectory(all.values)
+    }
+
     public var count: Int { nodes.count }
 
     /// The direct children of a unit, in id order.

@@ -1,0 +1,36 @@
+import JicengAPI
+import Platform
+import RPC
+import StandardServices
+
+/// Everything `jiceng serve` hosts: health, reflection, and every jiceng.v1 service (real ones
+/// over the environment, stubs for those not built yet).
+public enum PlatformServices {
+    /// The services, health first.
+    public static func all(environment: PlatformEnvironment, health: HealthService) -> [any RPCService] {
+        var services: [any RPCService] = [
+            health,
+            OrgService(environment: environment),
+            AuditService(environment: environment),
+            CatalogueServiceStub(),
+            TaskServiceStub(),
+            AppraisalServiceStub(),
+            EchoService(),
+        ]
+        let hosted = Set(services.flatMap { $0.methods.map(\.descriptor.service) })
+        let reflection = ReflectionService(serviceNames: Array(hosted) + [
+            Grpc_Reflection_V1_ServerReflection.serviceName, Grpc_Reflection_V1alpha_ServerReflection.serviceName,
+        ])
+        services += [reflection, ReflectionServiceV1Alpha(reflection)]
+        return services
+    }
+
+    /// The interceptors, outermost first: the call log sees every call, refused ones included.
+    public static func interceptors(environment: PlatformEnvironment, log: CallLogInterceptor = CallLogInterceptor()) -> [any ServerInterceptor] {
+        [
+            log,
+            AccessInterceptor(authenticator: StoredTokenAuthenticator(database: environment.database, clock: environment.clock)),
+            CallLogInterceptor.CallerCapture(),
+        ]
+    }
+}

@@ -1,0 +1,87 @@
+import Dispatch
+import Foundation
+import HTTP2Transport
+import Platform
+import StandardServices
+import Store
+
+/// `jiceng serve [--listen HOST:PORT] [--data DIR] [--demo]`: opens (or creates) the data
+/// directory, optionally fills an empty one with the demo city, and serves until SIGTERM or
+/// SIGINT, then drains in-flight calls and closes the store.
+public enum ServeCommand {
+    public static let usage = "用法: jiceng serve [--listen 127.0.0.1:50051] [--data ./jiceng-data] [--demo]"
+
+    /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
+    public static let demoSeeders: [any DemoSeeder] = []
+
+    public static func run(_ arguments: some Sequence<String>) async throws {
+        var options = try CommandArguments(arguments, flagNames: ["--demo"])
+        let listen = options.option("--listen") ?? "127.0.0.1:50051"
+        let data = options.option("--data") ?? "./jiceng-data"
+        let demo = options.flag("--demo")
+        try options.finish()
+        guard let address = SocketAddress(parsing: listen) else { throw CommandFailure.usage("--listen 需要 HOST:PORT: \(listen)") }
+
+        let database = try await DataDirectory.open(data)
+        let clock = SystemClock()
+        if demo {
+            let outcome = try await DemoCityBuilder(seeders: demoSeeders)
+                .buildIfEmpty(database: database, dataDirectory: data, now: clock.now())
+            switch outcome {
+            case .created(let units, let tokens):
+                report("已创建演示城市 江临市：\(units) 个组织，\(tokens) 个令牌")
+            case .alreadyPopulated:
+                report("数据目录已有数据，--demo 未做任何改动")
+            }
+        }
+        let directory = try await database.read { tx in try OrgStore.directory(in: tx) }
+        let environment = PlatformEnvironment(database: database, clock: clock, directory: directory)
+
+        let health = HealthService()
+        let server = GRPCServer(
+            configuration: .init(listen: address),
+            services: PlatformServices.all(environment: environment, health: health),
+            interceptors: PlatformServices.interceptors(environment: environment))
+        server.onShutdown { health.enterShutdown() }
+        do {
+            try server.start()
+        } catch {
+            throw CommandFailure("无法监听 \(listen): \(error)")
+        }
+        let bound = server.boundAddress?.description ?? listen
+        report("jiceng 正在监听 \(bound)，数据目录 \(data)（\(directory.count) 个组织）")
+        report(tryItOut(address: bound, data: data))
+
+        let signals = [SIGTERM, SIGINT].map { signo -> DispatchSourceSignal in
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+            source.setEventHandler { server.shutdown(grace: .seconds(10)) }
+            source.resume()
+            return source
+        }
+        await server.waitUntilStopped()
+        withExtendedLifetime(signals) {}
+        await database.close()
+        BufferedLineWriter.standardError.flush()
+        report("jiceng 已停止")
+    }
+
+    /// Where the tokens are and one command to try, with a real token when the demo wrote some.
+    static func tryItOut(address: String, data: String) -> String {
+        let tokensFile = (data as NSString).appendingPathComponent(DemoCityBuilder.tokensFileName)
+        let cityAdmin = (try? String(contentsOfFile: tokensFile, encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix(Role.cityAdmin.name + " ") }?
+            .split(separator: " ").last.map(String.init)
+        guard let token = cityAdmin else {
+            return "令牌: 用 jiceng admin token issue --data \(data) --org ID --role CITY_ADMIN 签发"
+        }
+        return """
+            令牌在 \(tokensFile)（每行: 角色 组织 令牌）。试一试:
+              grpcurl -plaintext -H 'authorization: Bearer \(token)' -d '{"page_size": 5}' \(address) jiceng.v1.OrgService/ListOrgUnits
+            """
+    }
+
+    static func report(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
