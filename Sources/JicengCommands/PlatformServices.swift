@@ -6,14 +6,15 @@ import StandardServices
 /// Everything `jiceng serve` hosts: health, reflection, and every jiceng.v1 service (real ones
 /// over the environment, stubs for those not built yet).
 public enum PlatformServices {
-    /// The services, health first.
-    public static func all(environment: PlatformEnvironment, health: HealthService) -> [any RPCService] {
+    /// The services, health first. `tasks` is the task service whose event feed the deadline
+    /// sweeper wakes (a fresh one when not given).
+    public static func all(environment: PlatformEnvironment, health: HealthService, tasks: TaskService? = nil) -> [any RPCService] {
         var services: [any RPCService] = [
             health,
             OrgService(environment: environment),
             AuditService(environment: environment),
             CatalogueServiceStub(),
-            TaskServiceStub(),
+            tasks ?? TaskService(environment: environment),
             AppraisalServiceStub(),
             EchoService(),
         ]

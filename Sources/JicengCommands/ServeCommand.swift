@@ -38,9 +38,11 @@ public enum ServeCommand {
         let environment = PlatformEnvironment(database: database, clock: clock, directory: directory)
 
         let health = HealthService()
+        let tasks = TaskService(environment: environment)
+        let sweeper = TaskSweeper.start(environment, feed: tasks.feed)
         let server = GRPCServer(
             configuration: .init(listen: address),
-            services: PlatformServices.all(environment: environment, health: health),
+            services: PlatformServices.all(environment: environment, health: health, tasks: tasks),
             interceptors: PlatformServices.interceptors(environment: environment))
         server.onShutdown { health.enterShutdown() }
         do {
@@ -60,6 +62,7 @@ public enum ServeCommand {
             return source
         }
         await server.waitUntilStopped()
+        sweeper.stop()
         withExtendedLifetime(signals) {}
         await database.close()
         BufferedLineWriter.standardError.flush()

@@ -8,8 +8,5 @@ import JicengAPI
 /// Stand-in until the catalogue service lands.
 struct CatalogueServiceStub: Jiceng_V1_CatalogueServiceService {}
 
-/// Stand-in until the task service lands.
-struct TaskServiceStub: Jiceng_V1_TaskServiceService {}
-
 /// Stand-in until the appraisal service lands.
 struct AppraisalServiceStub: Jiceng_V1_AppraisalServiceService {}
