@@ -5,9 +5,11 @@ import Testing
 
 private let now = Date(timeIntervalSince1970: 1_796_000_400)
 private let plan = TaskDispatchPlan(leadDepartmentID: "B", cooperatingDepartmentIDs: ["C"],
-                                    acceptDeadline: now.addingTimeInterval(3600), resolveDeadline: now.addingTimeInterval(86400))
+                                    acceptDeadline: now.addingTimeInterval(3600), resolveDeadline: now.addingTimeInterval(86400),
+                                    resolveWithin: 86400)
 private let samePlan = TaskDispatchPlan(leadDepartmentID: "A", cooperatingDepartmentIDs: ["C"],
-                                        acceptDeadline: now.addingTimeInterval(3600), resolveDeadline: now.addingTimeInterval(86400))
+                                        acceptDeadline: now.addingTimeInterval(3600), resolveDeadline: now.addingTimeInterval(86400),
+                                        resolveWithin: 86400)
 
 /// A task in `state` with lead A and an assignment for C (OPEN unless `openAssignment` is false),
 /// a pending extension when `pendingExtension`, unrated, at the town level.
@@ -32,7 +34,7 @@ private func task(in state: Jiceng_V1_TaskState, openAssignment: Bool = true, pe
 /// Each command, the states it is allowed from, and the state it leads to (nil: unchanged).
 private let table: [(TaskCommand, Set<Jiceng_V1_TaskState>, Jiceng_V1_TaskState?)] = [
     (.dispatch(plan, note: ""), [.reported, .disputed], .dispatched),
-    (.accept(note: ""), [.dispatched], .accepted),
+    (.accept(note: "", resolveDeadline: now.addingTimeInterval(7200)), [.dispatched], .accepted),
     (.dispute(reason: "非本部门职责"), [.dispatched], .disputed),
     (.settleDispute(upheld: true, plan, note: ""), [.disputed], .dispatched),
     (.settleDispute(upheld: false, samePlan, note: ""), [.disputed], .dispatched),

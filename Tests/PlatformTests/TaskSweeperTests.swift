@@ -24,6 +24,8 @@ import Testing
 
         // Accepting late moves on to the resolve deadline, which escalates once more when it passes.
         let accepted = try await f.accept(escalated)
+        // The resolve deadline runs from the acceptance: 10 working days of 7.5 hours, in clock time.
+        #expect(TaskTime.date(accepted.resolveDeadline) == f.clock.now().addingTimeInterval(75 * 3600))
         #expect(try await restarted.sweep(now: f.clock.now()) == 0)
         f.clock.set(TaskTime.date(accepted.resolveDeadline).addingTimeInterval(1))
         #expect(try await restarted.sweep(now: f.clock.now()) == 1)
@@ -39,9 +41,9 @@ import Testing
         let f = try await TaskFixture()
         let sweeper = TaskSweeper(environment: f.environment, feed: f.service.feed)
         let accepted = try await f.accept(try await f.dispatch(try await f.create(urgency: .critical)))
-        // Critical: a quarter of the default 80 hours, in clock time.
-        #expect(TaskTime.date(accepted.resolveDeadline) == TaskFixture.start.addingTimeInterval(20 * 3600))
-        f.clock.advance(by: 20 * 3600 + 1)
+        // Critical: a quarter of the default 10 working days (of 7.5 hours), in clock time.
+        #expect(TaskTime.date(accepted.resolveDeadline) == TaskFixture.start.addingTimeInterval(75 * 3600 / 4))
+        f.clock.advance(by: 75 * 3600 / 4 + 1)
         #expect(try await sweeper.sweep(now: f.clock.now()) == 1)
 
         _ = try await f.extendApproved(try await f.get(accepted.id), to: f.clock.now().addingTimeInterval(3600))

@@ -8,13 +8,16 @@ public struct StoredTask: Sendable {
     public var task: Jiceng_V1_Task
     /// `ACCEPT:<micros>` or `RESOLVE:<micros>`: the deadline last escalated; empty when none.
     public var escalatedFor: String
+    /// The resolve duration of the SLA it was dispatched with (seconds of the task's time); 0 before dispatch.
+    public var resolveWithin: TimeInterval
 }
 
 /// Reads and writes the `tasks`, `task_departments` and `task_events` rows (see `TaskSchema`).
 enum TaskRecords {
     static func load(_ id: String, in tx: any SQLReadTransaction) throws -> StoredTask? {
-        guard let row = try tx.queryFirst("SELECT body, escalated_for FROM tasks WHERE id = $1", [id]) else { return nil }
-        return StoredTask(task: try decode(row), escalatedFor: try row.get("escalated_for"))
+        guard let row = try tx.queryFirst("SELECT body, escalated_for, resolve_within FROM tasks WHERE id = $1", [id]) else { return nil }
+        return StoredTask(task: try decode(row), escalatedFor: try row.get("escalated_for"),
+                          resolveWithin: Double(try row.get("resolve_within", as: Int64.self)) / 1000)
     }
 
     static func decode(_ row: Row) throws -> Jiceng_V1_Task {
@@ -73,20 +76,21 @@ enum TaskRecords {
             optionalMicros(task.hasAcceptDeadline, task.acceptDeadline), optionalMicros(task.hasResolveDeadline, task.resolveDeadline),
             due?.micros, sweepDue, stored.escalatedFor, task.title + "\n" + task.description_p,
             TaskTime.micros(task.createTime), TaskTime.micros(task.updateTime), task.etag, task.serializedBytes(),
+            Int64((stored.resolveWithin * 1000).rounded()),
         ]
         if isNew {
             try tx.execute("""
                 INSERT INTO tasks (id, town_id, district_id, grid_id, reporter_org_id, lead_department_id, state, source, external_ref,
                     escalation_level, accept_deadline, resolve_deadline, due_time, sweep_due, escalated_for, search_text,
-                    create_time, update_time, etag, body)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                    create_time, update_time, etag, body, resolve_within)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
                 """, values)
         } else {
             try tx.execute("""
                 UPDATE tasks SET town_id = $2, district_id = $3, grid_id = $4, reporter_org_id = $5, lead_department_id = $6,
                     state = $7, source = $8, external_ref = $9, escalation_level = $10, accept_deadline = $11,
                     resolve_deadline = $12, due_time = $13, sweep_due = $14, escalated_for = $15, search_text = $16,
-                    create_time = $17, update_time = $18, etag = $19, body = $20
+                    create_time = $17, update_time = $18, etag = $19, body = $20, resolve_within = $21
                 WHERE id = $1
                 """, values)
             try tx.execute("DELETE FROM task_departments WHERE task_id = $1", [task.id])

@@ -41,6 +41,7 @@ public enum TaskSchema {
                     due_time           BIGINT,
                     sweep_due          BIGINT,
                     escalated_for      TEXT    NOT NULL,
+                    resolve_within     BIGINT  NOT NULL,  -- the SLA's resolve duration in milliseconds, counted from acceptance
                     search_text        TEXT    NOT NULL,
                     create_time        BIGINT  NOT NULL,
                     update_time        BIGINT  NOT NULL,

@@ -75,11 +75,9 @@ public final class TaskService: Jiceng_V1_TaskServiceService {
                 let text = task.title + "\n" + task.description_p
                 if let resolution = try router.route(in: tx, directory: directory, townID: town.id, itemID: task.catalogueItemId,
                                                      domain: task.domain, text: text) {
-                    let due = deadlines.deadlines(from: m.now, districtID: districtID, urgency: task.urgency,
-                                                  sla: resolution.hasResponseSla ? resolution.responseSla : nil)
-                    plan = TaskDispatchPlan(leadDepartmentID: resolution.leadDepartmentId,
-                                            cooperatingDepartmentIDs: resolution.cooperatingDepartmentIds.filter { $0 != resolution.leadDepartmentId },
-                                            acceptDeadline: due.accept, resolveDeadline: due.resolve)
+                    plan = deadlines.plan(lead: resolution.leadDepartmentId, cooperating: resolution.cooperatingDepartmentIds,
+                                          from: m.now, districtID: districtID, urgency: task.urgency,
+                                          sla: resolution.hasResponseSla ? resolution.responseSla : nil)
                     task.catalogueVersion = resolution.catalogueVersion
                     if resolution.hasItem { task.catalogueItemId = resolution.item.id }
                     if task.domain == .unspecified, resolution.hasItem { task.domain = resolution.item.domain }
@@ -92,7 +90,7 @@ public final class TaskService: Jiceng_V1_TaskServiceService {
             let (created, drafts) = TaskStateMachine.create(task, plan: plan, routingNote: routingNote, at: m.now)
             var next = created
             next.etag = Etag.next()
-            try TaskRecords.save(StoredTask(task: next, escalatedFor: ""), districtID: districtID, isNew: true, in: tx)
+            try TaskRecords.save(StoredTask(task: next, escalatedFor: "", resolveWithin: plan?.resolveWithin ?? 0), districtID: districtID, isNew: true, in: tx)
             _ = try TaskRecords.append(drafts, of: next, actor: TaskRecords.actor(m.caller), at: m.now, in: tx)
             m.resource = "tasks/\(next.id)"
             return next
@@ -156,7 +154,12 @@ public final class TaskService: Jiceng_V1_TaskServiceService {
 
     public func acceptTask(request: Jiceng_V1_AcceptTaskRequest, context: ServerContext) async throws -> Jiceng_V1_Task {
         try await change(Jiceng_V1_TaskService.Method.acceptTask, request, id: request.id, etag: request.etag,
-                         requestID: request.requestId) { _, _ in .accept(note: request.note) }
+                         requestID: request.requestId) { [deadlines, environment] stored, now in
+            // The lead's handling time starts now.
+            let districtID = environment.directory.district(of: stored.task.townId)?.id ?? ""
+            return .accept(note: request.note, resolveDeadline: deadlines.deadline(
+                after: now, seconds: stored.resolveWithin, urgency: stored.task.urgency, districtID: districtID))
+        }
     }
 
     public func disputeTask(request: Jiceng_V1_DisputeTaskRequest, context: ServerContext) async throws -> Jiceng_V1_Task {
@@ -284,6 +287,7 @@ public final class TaskService: Jiceng_V1_TaskServiceService {
             let (next, drafts) = try TaskStateMachine.apply(command, to: stored.task, at: m.now)
             stored.task = next
             stored.task.etag = Etag.next()
+            if let plan = command.plan { stored.resolveWithin = plan.resolveWithin }
             try TaskRecords.save(stored, districtID: directory.district(of: next.townId)?.id ?? "", isNew: false, in: tx)
             _ = try TaskRecords.append(drafts, of: stored.task, actor: TaskRecords.actor(m.caller), at: m.now, in: tx)
             return stored.task
@@ -313,7 +317,6 @@ public final class TaskService: Jiceng_V1_TaskServiceService {
                 throw .invalidArgument(field: "cooperating_department_ids[\(index)]", "\(id) 重复或与牵头部门相同 (repeated, or the lead)")
             }
         }
-        let due = deadlines.deadlines(from: now, districtID: districtID, urgency: task.urgency, sla: nil)
-        return TaskDispatchPlan(leadDepartmentID: lead, cooperatingDepartmentIDs: cooperating, acceptDeadline: due.accept, resolveDeadline: due.resolve)
+        return deadlines.plan(lead: lead, cooperating: cooperating, from: now, districtID: districtID, urgency: task.urgency, sla: nil)
     }
 }

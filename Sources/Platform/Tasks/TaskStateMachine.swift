@@ -7,13 +7,18 @@ public struct TaskDispatchPlan: Sendable, Equatable {
     public var leadDepartmentID: String
     public var cooperatingDepartmentIDs: [String]
     public var acceptDeadline: Date
+    /// The estimate shown until the lead accepts; the acceptance sets the real one.
     public var resolveDeadline: Date
+    /// The SLA's resolve duration (seconds of the task's time), counted from the acceptance.
+    public var resolveWithin: TimeInterval
 
-    public init(leadDepartmentID: String, cooperatingDepartmentIDs: [String], acceptDeadline: Date, resolveDeadline: Date) {
+    public init(leadDepartmentID: String, cooperatingDepartmentIDs: [String], acceptDeadline: Date, resolveDeadline: Date,
+                resolveWithin: TimeInterval) {
         self.leadDepartmentID = leadDepartmentID
         self.cooperatingDepartmentIDs = cooperatingDepartmentIDs
         self.acceptDeadline = acceptDeadline
         self.resolveDeadline = resolveDeadline
+        self.resolveWithin = resolveWithin
     }
 }
 
@@ -21,7 +26,8 @@ public struct TaskDispatchPlan: Sendable, Equatable {
 /// only what each move does and from which states it is allowed.
 public enum TaskCommand: Sendable, Equatable {
     case dispatch(TaskDispatchPlan, note: String)
-    case accept(note: String)
+    /// `resolveDeadline`: the SLA's resolve duration from now (computed by the caller).
+    case accept(note: String, resolveDeadline: Date)
     case dispute(reason: String)
     /// Upheld: `plan` names the new lead. Refused: `plan` keeps the lead (with fresh deadlines).
     case settleDispute(upheld: Bool, TaskDispatchPlan, note: String)
@@ -39,6 +45,14 @@ public enum TaskCommand: Sendable, Equatable {
     case acknowledgeAssignment(departmentID: String, note: String)
     case completeAssignment(departmentID: String, note: String)
     case releaseAssignment(departmentID: String, note: String)
+
+    /// The dispatch a command makes, if it makes one.
+    public var plan: TaskDispatchPlan? {
+        switch self {
+        case .dispatch(let plan, _), .settleDispute(_, let plan, _): plan
+        default: nil
+        }
+    }
 
     /// The method name, for error messages.
     public var methodName: String {
@@ -91,8 +105,8 @@ public struct TaskEventDraft: Sendable, Equatable {
 ///   every dispatch, by routing or by hand, has its DISPATCHED event.
 /// - SettleDispute records DISPUTE_SETTLED whose note starts `upheld:` or `refused:`; a refused
 ///   dispute keeps the lead (and counts against it in appraisal), with fresh deadlines.
-/// - Deadlines run from the (re-)dispatch; rework keeps the resolve deadline (an extension is
-///   the way to move it).
+/// - The accept deadline runs from the (re-)dispatch, the resolve deadline from the acceptance
+///   (`TaskDeadlinePolicy`); rework keeps the resolve deadline (an extension is the way to move it).
 public enum TaskStateMachine {
     /// The states before RESOLVED, from which a task can be withdrawn.
     static let open: Set<Jiceng_V1_TaskState> = [.reported, .dispatched, .accepted, .disputed]
@@ -134,9 +148,10 @@ public enum TaskStateMachine {
             apply(plan, to: &task, at: now)
             return move(.dispatched, .dispatched, note)
 
-        case .accept(let note):
+        case .accept(let note, let resolveDeadline):
             try require([.dispatched])
             task.acceptTime = TaskTime.timestamp(now)
+            task.resolveDeadline = TaskTime.timestamp(resolveDeadline)
             return move(.accepted, .accepted, note)
 
         case .dispute(let reason):
