@@ -12,7 +12,7 @@ public enum ServeCommand {
     public static let usage = "用法: jiceng serve [--listen 127.0.0.1:50051] [--data ./jiceng-data] [--demo]"
 
     /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
-    public static let demoSeeders: [any DemoSeeder] = []
+    public static let demoSeeders: [any DemoSeeder] = [DemoTaskSeeder()]
 
     public static func run(_ arguments: some Sequence<String>) async throws {
         var options = try CommandArguments(arguments, flagNames: ["--demo"])
