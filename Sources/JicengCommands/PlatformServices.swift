@@ -7,8 +7,10 @@ import StandardServices
 /// over the environment, stubs for those not built yet).
 public enum PlatformServices {
     /// The services, health first. `tasks` is the task service whose event feed the deadline
-    /// sweeper wakes (a fresh one when not given).
-    public static func all(environment: PlatformEnvironment, health: HealthService, tasks: TaskService? = nil) -> [any RPCService] {
+    /// sweeper wakes (a fresh one when not given); `bench` adds `bench.Echo`, which only the
+    /// transport benchmark calls.
+    public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false,
+                           tasks: TaskService? = nil) -> [any RPCService] {
         var services: [any RPCService] = [
             health,
             OrgService(environment: environment),
@@ -16,8 +18,8 @@ public enum PlatformServices {
             CatalogueServiceStub(),
             tasks ?? TaskService(environment: environment),
             AppraisalServiceStub(),
-            EchoService(),
         ]
+        if bench { services.append(BenchEchoService()) }
         let hosted = Set(services.flatMap { $0.methods.map(\.descriptor.service) })
         let reflection = ReflectionService(serviceNames: Array(hosted) + [
             Grpc_Reflection_V1_ServerReflection.serviceName, Grpc_Reflection_V1alpha_ServerReflection.serviceName,

@@ -9,18 +9,35 @@ import Store
 /// directory, optionally fills an empty one with the demo city, and serves until SIGTERM or
 /// SIGINT, then drains in-flight calls and closes the store.
 public enum ServeCommand {
-    public static let usage = "用法: jiceng serve [--listen 127.0.0.1:50051] [--data ./jiceng-data] [--demo]"
+    public static let usage = """
+        用法: jiceng serve [--listen 127.0.0.1:50051] [--data ./jiceng-data] [--demo]
+                           [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]] [--bench]
+        """
 
     /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
     public static let demoSeeders: [any DemoSeeder] = [DemoTaskSeeder()]
 
     public static func run(_ arguments: some Sequence<String>) async throws {
-        var options = try CommandArguments(arguments, flagNames: ["--demo"])
+        var options = try CommandArguments(arguments, flagNames: ["--demo", "--bench"])
         let listen = options.option("--listen") ?? "127.0.0.1:50051"
         let data = options.option("--data") ?? "./jiceng-data"
         let demo = options.flag("--demo")
+        let bench = options.flag("--bench")
+        let tlsCertificate = options.option("--tls-cert")
+        let tlsKey = options.option("--tls-key")
+        let tlsClientCA = options.option("--tls-client-ca")
         try options.finish()
         guard let address = SocketAddress(parsing: listen) else { throw CommandFailure.usage("--listen 需要 HOST:PORT: \(listen)") }
+        var configuration = GRPCServer.Configuration(listen: address)
+        switch (tlsCertificate, tlsKey) {
+        case (let certificate?, let key?):
+            configuration.tls = TLSConfiguration(
+                certificateChainFile: certificate, privateKeyFile: key, clientCertificateAuthorityFile: tlsClientCA)
+        case (nil, nil):
+            guard tlsClientCA == nil else { throw CommandFailure.usage("--tls-client-ca 需要 --tls-cert 和 --tls-key") }
+        default:
+            throw CommandFailure.usage("--tls-cert 和 --tls-key 须同时给出 (both --tls-cert and --tls-key are needed)")
+        }
 
         let database = try await DataDirectory.open(data)
         let clock = SystemClock()
@@ -41,8 +58,8 @@ public enum ServeCommand {
         let tasks = TaskService(environment: environment)
         let sweeper = TaskSweeper.start(environment, feed: tasks.feed)
         let server = GRPCServer(
-            configuration: .init(listen: address),
-            services: PlatformServices.all(environment: environment, health: health, tasks: tasks),
+            configuration: configuration,
+            services: PlatformServices.all(environment: environment, health: health, bench: bench, tasks: tasks),
             interceptors: PlatformServices.interceptors(environment: environment))
         server.onShutdown { health.enterShutdown() }
         do {

@@ -34,7 +34,7 @@ class RunningServer:
         return grpc.insecure_channel(self.address)
 
 
-def start_server(data: str | None = None, demo: bool = False, port: int | None = None) -> RunningServer:
+def start_server(*extra_args: str, data: str | None = None, demo: bool = False, port: int | None = None) -> RunningServer:
     """Starts `jiceng serve` on `data` (a fresh temporary directory if None) and waits until it
     accepts connections. stderr goes to DATA/serve.log, so a busy call log never blocks the server."""
     port = port or _free_port()
@@ -43,6 +43,7 @@ def start_server(data: str | None = None, demo: bool = False, port: int | None =
     arguments = [BINARY, "serve", "--listen", f"127.0.0.1:{port}", "--data", data]
     if demo:
         arguments.append("--demo")
+    arguments.extend(extra_args)
     log_path = os.path.join(data, "serve.log")
     with open(log_path, "ab") as log:
         process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=log)

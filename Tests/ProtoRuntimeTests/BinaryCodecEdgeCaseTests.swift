@@ -40,6 +40,7 @@ private func extremes() -> AllKinds {
     m.single = -7
     m.node = Node.chain(depth: 4)
     m.names = ["甲", "", "乙"]
+    m.colors = [.red, .unspecified, .unrecognized(-2), .unrecognized(99)]
     return m
 }
 
@@ -76,12 +77,14 @@ private func extremes() -> AllKinds {
     bytes += unpacked(11, m.floats, ProtoFloat.self)
     bytes += unpacked(12, m.doubles, ProtoDouble.self)
     bytes += unpacked(13, m.bools, ProtoBool.self)
+    bytes += unpacked(19, m.colors, ProtoEnumCodec<TestColor>.self)
     var expected = AllKinds()
     expected.int32s = m.int32s; expected.int64s = m.int64s; expected.uint32s = m.uint32s
     expected.uint64s = m.uint64s; expected.sint32s = m.sint32s; expected.sint64s = m.sint64s
     expected.fixed32s = m.fixed32s; expected.fixed64s = m.fixed64s; expected.sfixed32s = m.sfixed32s
     expected.sfixed64s = m.sfixed64s; expected.floats = m.floats; expected.doubles = m.doubles
     expected.bools = m.bools
+    expected.colors = m.colors
     #expect(try AllKinds(serializedBytes: bytes) == expected)
 
     var mixed = AllKinds()
@@ -267,4 +270,17 @@ func wireTypesSixAndSevenAreRefused(wire: UInt8) {
     let e2 = decodeError(tag(40, 3) + tag(16, 0) + [0x80])
     #expect(e2?.kind == .truncated)
     #expect(e2?.field == "#40")
+}
+
+@Test func closedEnumNumbersItDoesNotDeclareGoToUnknownFields() throws {
+    // Field 4 packed [1, 9, 3] then unpacked 7: FieldDescriptorProto.Label declares 1, 2, 3 only.
+    let bytes: [UInt8] = [0x22, 0x03, 0x01, 0x09, 0x03, 0x20, 0x07]
+    var labels: [Google_Protobuf_FieldDescriptorProto.Label] = []
+    var unknown = UnknownFields()
+    try bytes.withUnsafeBytes { raw in
+        var d = BinaryDecoder(unsafeBuffer: raw)
+        while let t = try d.nextTag() { try d.readRepeatedClosedEnum(t, into: &labels, unknownFields: &unknown) }
+    }
+    #expect(labels == [.optional, .repeated])
+    #expect(unknown.bytes == [0x20, 0x09, 0x20, 0x07])
 }

@@ -32,20 +32,20 @@ final class EventLoop: @unchecked Sendable {
 
     // Loop-confined state.
     private var listener: ListeningSocket?
-    private var connections: [Int32: ServerConnection] = [:]
-    private var dirty: [ServerConnection] = []
-    private var timers = TimerHeap<(ServerConnection, Int32)>()
+    private var connections: [Int32: HTTP2Connection] = [:]
+    private var dirty: [HTTP2Connection] = []
+    private var timers = TimerHeap<TimerTarget>()
+    private var serverCore: ServerCore?
     private var draining = false
+    private let nextSerial = Atomic<UInt64>(0)
     /// Shared by every connection of this loop: reads land here and go straight to nghttp2.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
-    let core: ServerCore
 
     private static let wakeToken: UInt64 = .max
     private static let listenToken: UInt64 = .max - 1
 
-    init(index: Int, core: ServerCore) throws {
+    init(index: Int) throws {
         self.index = index
-        self.core = core
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { throw SocketError(call: "epoll_create1") }
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
@@ -54,8 +54,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Takes ownership of a listening socket (before the loop starts).
-    func adopt(listener: ListeningSocket) {
+    func adopt(listener: ListeningSocket, core: ServerCore) {
         self.listener = listener
+        self.serverCore = core
         register(fd: listener.fd, token: Self.listenToken, events: EPOLLIN.rawValue)
     }
 
@@ -85,6 +86,12 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Loop-thread API
 
+    /// A number no other connection of this loop has had (file descriptors get reused). Atomic,
+    /// because client connections are created before they are handed to their loop.
+    func makeSerial() -> UInt64 {
+        nextSerial.add(1, ordering: .relaxed).newValue
+    }
+
     func register(fd: Int32, token: UInt64, events: UInt32) {
         var event = epoll_event(events: events, data: epoll_data_t(u64: token))
         epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event)
@@ -95,20 +102,26 @@ final class EventLoop: @unchecked Sendable {
         epoll_ctl(epollFD, EPOLL_CTL_MOD, fd, &event)
     }
 
-    func markDirty(_ connection: ServerConnection) {
+    func markDirty(_ connection: HTTP2Connection) {
         if !connection.isQueuedForFlush {
             connection.isQueuedForFlush = true
             dirty.append(connection)
         }
     }
 
-    func addTimer(at deadline: Deadline, connection: ServerConnection, streamID: Int32) {
-        timers.insert(at: deadline.uptimeNanoseconds, (connection, streamID))
+    func addTimer(at deadline: Deadline, connection: HTTP2Connection, streamID: Int32) {
+        timers.insert(at: deadline.uptimeNanoseconds, TimerTarget(fd: connection.fd, serial: connection.serial, streamID: streamID))
     }
 
-    func connectionClosed(_ connection: ServerConnection) {
+    func connectionClosed(_ connection: HTTP2Connection) {
         epoll_ctl(epollFD, EPOLL_CTL_DEL, connection.fd, nil)
         connections[connection.fd] = nil
+    }
+
+    /// Adds a connection this loop did not accept (a client's), watching for `events`.
+    func adopt(connection: HTTP2Connection, events: UInt32) {
+        connections[connection.fd] = connection
+        register(fd: connection.fd, token: UInt64(connection.fd), events: events)
     }
 
     /// Stops accepting, asks every connection to drain, and ends the loop once all have closed.
@@ -144,6 +157,10 @@ final class EventLoop: @unchecked Sendable {
                 case Self.listenToken: acceptConnections()
                 default:
                     guard let connection = connections[Int32(truncatingIfNeeded: token)] else { continue }
+                    if connection.connecting && flags & (EPOLLOUT.rawValue | EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
+                        connection.writable()
+                        continue
+                    }
                     if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && flags & EPOLLIN.rawValue == 0 {
                         connection.close()
                         continue
@@ -174,9 +191,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func acceptConnections() {
-        guard let listener else { return }
+        guard let listener, let serverCore else { return }
         while let (fd, peer) = listener.accept() {
-            let connection = ServerConnection(fd: fd, peer: peer?.grpcPeer ?? "unknown", loop: self)
+            let connection = ServerConnection(fd: fd, peer: peer?.grpcPeer ?? "unknown", loop: self, core: serverCore)
             connections[fd] = connection
             register(fd: fd, token: UInt64(fd), events: EPOLLIN.rawValue)
             markDirty(connection)  // sends our SETTINGS
@@ -193,8 +210,9 @@ final class EventLoop: @unchecked Sendable {
     private func fireTimers() {
         guard !timers.isEmpty else { return }
         let now = Deadline.now().uptimeNanoseconds
-        while let (connection, streamID) = timers.popDue(now: now) {
-            connection.deadlineExpired(streamID: streamID)
+        while let target = timers.popDue(now: now) {
+            guard let connection = connections[target.fd], connection.serial == target.serial else { continue }
+            connection.timerFired(streamID: target.streamID)
         }
     }
 
@@ -211,3 +229,13 @@ final class EventLoop: @unchecked Sendable {
 }
 
 import RPC
+
+/// What a timer fires: a stream's deadline, or (stream 0) a connection's housekeeping. It names
+/// the connection by descriptor and serial number rather than holding it, so a closed connection is
+/// freed at once (not when its far-off keepalive timer comes due) — and without a weak reference,
+/// whose side table would put every retain of the connection on the slow path.
+struct TimerTarget {
+    let fd: Int32
+    let serial: UInt64
+    let streamID: Int32
+}

@@ -16,6 +16,8 @@ public final class GRPCServer: Sendable {
     /// Listen address and limits.
     public struct Configuration: Sendable {
         public var listen: SocketAddress
+        /// TLS with ALPN `h2`; nil serves plaintext h2c (prior knowledge).
+        public var tls: TLSConfiguration?
         /// Event-loop threads; each accepts and serves its own connections.
         public var eventLoopCount: Int
         public var maxConcurrentStreams: Int = 1000
@@ -24,14 +26,25 @@ public final class GRPCServer: Sendable {
         public var maxReceiveMessageSize: Int = 4 * 1024 * 1024
         public var initialStreamWindowSize: Int = 1 << 20
         public var connectionWindowSize: Int = 4 << 20
+        /// A connection must complete the HTTP/2 preface and SETTINGS within this (slow or garbage
+        /// peers are dropped).
+        public var handshakeTimeout: Duration = .seconds(10)
+        /// After this long without hearing from the peer, the server pings it...
+        public var keepaliveInterval: Duration? = .seconds(7200)
+        /// ...and closes the connection if the ping is not answered within this.
+        public var keepaliveTimeout: Duration = .seconds(20)
+        /// A connection with no calls for this long is sent GOAWAY and closed (nil: never).
+        public var maxConnectionIdle: Duration?
 
         public init(listen: SocketAddress, eventLoopCount: Int? = nil) {
             self.listen = listen
-            self.eventLoopCount = eventLoopCount ?? max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            self.eventLoopCount = eventLoopCount ?? AvailableCPUs.count
         }
     }
 
-    private let core: ServerCore
+    private let services: [any RPCService]
+    private let interceptors: [any ServerInterceptor]
+    private let configuration: Configuration
     private let state = Mutex(RunState())
 
     private struct RunState {
@@ -44,25 +57,29 @@ public final class GRPCServer: Sendable {
     }
 
     public init(configuration: Configuration, services: [any RPCService], interceptors: [any ServerInterceptor] = []) {
-        core = ServerCore(
-            router: ServiceRouter(services: services), interceptors: ServerInterceptorChain(interceptors),
-            configuration: configuration)
+        self.configuration = configuration
+        self.services = services
+        self.interceptors = interceptors
     }
 
     /// The address actually bound (the real port when the configuration asked for port 0).
     public var boundAddress: SocketAddress? { state.withLock { $0.boundAddress } }
 
-    /// Binds and starts the event loops. Returns once the server accepts connections.
+    /// Binds and starts the event loops. Returns once the server accepts connections. Throws
+    /// `SocketError` when the address cannot be bound, `TLSError` for unusable certificates.
     public func start() throws {
-        let config = core.configuration
+        let config = configuration
+        let core = try ServerCore(
+            router: ServiceRouter(services: services), interceptors: ServerInterceptorChain(interceptors),
+            configuration: configuration)
         var loops: [EventLoop] = []
         var address = config.listen
         for index in 0..<config.eventLoopCount {
-            let loop = try EventLoop(index: index, core: core)
+            let loop = try EventLoop(index: index)
             let listener = try ListeningSocket(binding: address)
             // Later loops bind the port the first one got, so port 0 works too.
             address = listener.address
-            loop.adopt(listener: listener)
+            loop.adopt(listener: listener, core: core)
             loops.append(loop)
         }
         state.withLock {

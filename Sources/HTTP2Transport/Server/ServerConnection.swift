@@ -9,35 +9,26 @@ import RPC
 /// frames and calls back (`ServerSessionCallbacks`) into the protocol methods below, which turn
 /// request streams into handler tasks and handler output into response frames. Output accumulates
 /// in `writeBuffer` and leaves in one `send` per loop iteration.
-final class ServerConnection {
-    let fd: Int32
+final class ServerConnection: HTTP2Connection {
     let peer: String
-    unowned let loop: EventLoop
     private let core: ServerCore
-    private var session: OpaquePointer?
     private var streams: [Int32: ServerStream] = [:]
 
-    private var writeBuffer: [UInt8] = []
-    private var writeOffset = 0
-    private var waitingForWritable = false
-    private var readingPaused = false
-    var isQueuedForFlush = false
-    private(set) var isClosed = false
     private var draining = false
     private var finalGoAwaySent = false
+    // Connection housekeeping (handshake deadline, keepalive, idle timeout): one timer at a time.
+    private let acceptedAt = Deadline.now().uptimeNanoseconds
+    private var settingsReceived = false
+    private var pingSentAt: UInt64?
+    private var idleSince: UInt64? = Deadline.now().uptimeNanoseconds
     /// Streams whose sent-byte count must be reported to their handle after this flush.
     private var progressed: [ServerStream] = []
 
-    /// Stop pulling frames from nghttp2 (and reading from the peer) past this much unsent output.
-    private static let writeHighWater = 1 << 20
-
-    init(fd: Int32, peer: String, loop: EventLoop) {
-        self.fd = fd
+    init(fd: Int32, peer: String, loop: EventLoop, core: ServerCore) {
         self.peer = peer
-        self.loop = loop
-        self.core = loop.core
-        let user = Unmanaged.passUnretained(self).toOpaque()
-        nghttp2_session_server_new2(&session, core.callbacks, user, core.options)
+        self.core = core
+        super.init(fd: fd, loop: loop, tls: core.tls?.makeSession(fd: fd))
+        nghttp2_session_server_new2(&session, SessionCallbacks.server.callbacks, callbackContext, SessionCallbacks.server.options)
         let config = core.configuration
         let settings = [
             nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue), value: UInt32(config.maxConcurrentStreams)),
@@ -46,95 +37,76 @@ final class ServerConnection {
         ]
         nghttp2_submit_settings(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), settings, settings.count)
         nghttp2_session_set_local_window_size(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, Int32(config.connectionWindowSize))
+        scheduleHousekeeping()
     }
 
-    static func from(_ user: UnsafeMutableRawPointer?) -> ServerConnection {
-        Unmanaged<ServerConnection>.fromOpaque(user!).takeUnretainedValue()
+    // MARK: Housekeeping
+
+    /// Stream id 0 in the loop's timer heap means "check this connection's health".
+    private static let housekeepingTimer: Int32 = 0
+
+    private func nanos(_ d: Duration) -> UInt64 { UInt64(max(d.nanoseconds, 0)) }
+
+    /// When the next housekeeping decision is due, given what we know now.
+    private var nextHousekeeping: UInt64? {
+        let config = core.configuration
+        if !settingsReceived { return acceptedAt + nanos(config.handshakeTimeout) }
+        if let pingSentAt { return pingSentAt + nanos(config.keepaliveTimeout) }
+        var next: UInt64?
+        if let interval = config.keepaliveInterval { next = lastReadTime + nanos(interval) }
+        if let idle = config.maxConnectionIdle, let idleSince, !draining {
+            next = min(next ?? .max, idleSince + nanos(idle))
+        }
+        return next
     }
 
-    // MARK: I/O (called by the loop)
+    private func scheduleHousekeeping() {
+        guard let at = nextHousekeeping else { return }
+        loop.addTimer(at: Deadline(uptimeNanoseconds: at), connection: self, streamID: Self.housekeepingTimer)
+    }
 
-    func readable() {
+    private func housekeeping() {
         guard !isClosed else { return }
-        let buffer = loop.readBuffer
-        // Bounded reads per wake-up keep one busy peer from starving the loop's other connections.
-        for _ in 0..<4 {
-            let n = recv(fd, buffer.baseAddress, buffer.count, 0)
-            if n > 0 {
-                let consumed = nghttp2_session_mem_recv(session, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), n)
-                if consumed < 0 {
-                    // A protocol error: nghttp2 has queued GOAWAY; send it, then close.
-                    flush()
-                    close()
-                    return
-                }
+        let now = Deadline.now().uptimeNanoseconds
+        let config = core.configuration
+        if !settingsReceived {
+            if now >= acceptedAt + nanos(config.handshakeTimeout) { return close() }
+        } else if let sent = pingSentAt {
+            if now >= sent + nanos(config.keepaliveTimeout) { return close() }
+        } else {
+            if let interval = config.keepaliveInterval, now >= lastReadTime + nanos(interval) {
+                nghttp2_submit_ping(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), nil)
+                pingSentAt = now
                 loop.markDirty(self)
-                if n < buffer.count { return }
-            } else if n == 0 {
-                close()
-                return
-            } else {
-                if errno == EAGAIN || errno == EINTR { return }
-                close()
-                return
+            }
+            if let idle = config.maxConnectionIdle, let idleSince, !draining, now >= idleSince + nanos(idle) {
+                beginDrain()
             }
         }
+        scheduleHousekeeping()
     }
 
-    func writable() {
-        loop.markDirty(self)
+    override func receivedSettings() {
+        guard !settingsReceived else { return }
+        settingsReceived = true
+        scheduleHousekeeping()  // the pending timer is the far-off handshake deadline
     }
 
-    /// Moves pending frames from nghttp2 into the write buffer and sends them in one call.
-    func flush() {
-        guard !isClosed, let session else { return }
-        while writeBuffer.count - writeOffset < Self.writeHighWater && nghttp2_session_want_write(session) != 0 {
-            var chunk: UnsafePointer<UInt8>?
-            let n = nghttp2_session_mem_send(session, &chunk)
-            if n < 0 {
-                close()
-                return
-            }
-            if n == 0 { break }
-            writeBuffer.append(contentsOf: UnsafeBufferPointer(start: chunk, count: n))
-        }
+    override func receivedPingAck() {
+        pingSentAt = nil
+    }
+
+    // MARK: Connection hooks
+
+    override func didPullOutput() {
         reportProgress()
-        if writeOffset < writeBuffer.count {
-            let sent = writeBuffer.withUnsafeBytes { raw in
-                send(fd, raw.baseAddress! + writeOffset, raw.count - writeOffset, Int32(MSG_NOSIGNAL))
-            }
-            if sent < 0 && errno != EAGAIN && errno != EINTR {
-                close()
-                return
-            }
-            if sent > 0 { writeOffset += sent }
-            if writeOffset == writeBuffer.count {
-                writeBuffer.removeAll(keepingCapacity: writeBuffer.capacity <= 256 * 1024)
-                writeOffset = 0
-            }
-        }
-        updateInterest()
-        if writeOffset == writeBuffer.count && nghttp2_session_want_read(session) == 0 && nghttp2_session_want_write(session) == 0 {
-            close()
-        } else if draining && finalGoAwaySent && streams.isEmpty && writeOffset == writeBuffer.count
-                    && nghttp2_session_want_write(session) == 0 {
-            close()
-        }
     }
 
-    /// Waits for EPOLLOUT while output is stuck, and stops reading while too much is stuck — a peer
-    /// that does not read gets no more of our attention than its unread bytes.
-    private func updateInterest() {
-        let pending = writeBuffer.count - writeOffset
-        let wantWritable = pending > 0
-        let pauseReading = pending >= Self.writeHighWater
-        guard wantWritable != waitingForWritable || pauseReading != readingPaused else { return }
-        waitingForWritable = wantWritable
-        readingPaused = pauseReading
-        var events: UInt32 = 0
-        if !pauseReading { events |= EPOLLIN.rawValue }
-        if wantWritable { events |= EPOLLOUT.rawValue }
-        loop.modify(fd: fd, events: events)
+    override var isFinished: Bool {
+        if super.isFinished { return true }
+        // Drained: GOAWAY sent, no calls left, nothing left to send.
+        guard let session else { return true }
+        return draining && finalGoAwaySent && streams.isEmpty && !hasUnsentOutput && nghttp2_session_want_write(session) == 0
     }
 
     private func reportProgress() {
@@ -146,22 +118,16 @@ final class ServerConnection {
         progressed.removeAll(keepingCapacity: true)
     }
 
-    /// Ends the connection now: cancels every call and releases the session and socket.
-    func close() {
-        guard !isClosed else { return }
-        isClosed = true
+    /// Cancels every call still running on the closing connection.
+    override func willClose() {
         for stream in streams.values { cancel(stream, Status(.cancelled, "connection closed")) }
         streams.removeAll()
         progressed.removeAll()
-        nghttp2_session_del(session)
-        session = nil
-        loop.connectionClosed(self)
-        Glibc.close(fd)
     }
 
     // MARK: Graceful shutdown
 
-    func beginDrain() {
+    override func beginDrain() {
         guard !draining, !isClosed else { return }
         draining = true
         // The notice tells the client to stop opening streams; streams it opened before seeing it
@@ -174,39 +140,55 @@ final class ServerConnection {
 
     // MARK: Requests (nghttp2 callbacks)
 
-    func beginStream(_ id: Int32) {
+    override func beginRequest(streamID id: Int32) {
+        idleSince = nil
         streams[id] = ServerStream(id: id, maxMessageSize: core.configuration.maxReceiveMessageSize)
     }
 
-    func header(streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+    override func receivedHeader(streamID: Int32, name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
         guard let stream = streams[streamID], !stream.started else { return }
-        guard let first = name.first else { return }
+        guard let first = name.first, stream.headerError == nil else { return }
+        // HTTP/2's accounting: each field costs its name, its value and 32 bytes.
+        stream.headerListSize += name.count + value.count + 32
+        if stream.headerListSize > core.configuration.maxHeaderListSize {
+            stream.headerError = Status(.resourceExhausted, "request headers exceed \(core.configuration.maxHeaderListSize) bytes")
+            stream.metadata = Metadata()
+            return
+        }
         if first == UInt8(ascii: ":") {
-            if name.elementsEqual(":path".utf8) { stream.path = String(decoding: value, as: UTF8.self) }
+            if name.equals(":path") {
+                stream.method = core.router.method(forPath: value)
+                // Kept as text only to name it in the UNIMPLEMENTED message.
+                if stream.method == nil { stream.path = String(decoding: value, as: UTF8.self) }
+            }
             return
         }
         switch name.count {
-        case 2 where name.elementsEqual("te".utf8):
+        case 2 where name.equals("te"):
             return
-        case 12 where name.elementsEqual("content-type".utf8):
-            let grpc = value.starts(with: "application/grpc".utf8)
+        case 10 where name.equals("user-agent"):
+            return
+        case 12 where name.equals("content-type"):
+            let grpc = value.hasPrefix("application/grpc")
                 && (value.count == 16 || value[16] == UInt8(ascii: "+") || value[16] == UInt8(ascii: ";"))
             stream.contentType = grpc ? .grpc : .other
             return
-        case 12 where name.elementsEqual("grpc-timeout".utf8):
+        case 12 where name.equals("grpc-timeout"):
             guard let timeout = GRPCTimeout.parse(value) else {
                 stream.headerError = Status(.invalidArgument, "malformed grpc-timeout")
                 return
             }
             stream.timeout = timeout
             return
-        case 13 where name.elementsEqual("grpc-encoding".utf8):
+        case 13 where name.equals("grpc-encoding"):
             let text = String(decoding: value, as: UTF8.self)
             if let encoding = CompressionAlgorithm(name: text) {
                 stream.encoding = encoding
             } else {
                 stream.unknownEncoding = text
             }
+            return
+        case 20 where name.equals("grpc-accept-encoding"):
             return
         default:
             break
@@ -218,32 +200,31 @@ final class ServerConnection {
         }
     }
 
-    func headersComplete(streamID: Int32, endStream: Bool) {
+    override func receivedHeaders(streamID: Int32, endStream: Bool) {
         guard let stream = streams[streamID] else { return }
-        if stream.started || stream.method != nil || stream.finished {
+        if stream.started || stream.handle != nil || stream.finished {
             // Trailers from the client (or HEADERS after an early answer): only END_STREAM matters.
-            if endStream { requestEnded(streamID: streamID) }
+            if endStream { receivedEndOfStream(streamID: streamID) }
             return
         }
         startCall(stream)
-        if endStream { requestEnded(streamID: streamID) }
+        if endStream { receivedEndOfStream(streamID: streamID) }
     }
 
     private func startCall(_ stream: ServerStream) {
         if draining {
             return respond(stream, Status(.unavailable, "server is shutting down"))
         }
+        if let error = stream.headerError { return respond(stream, error) }
         guard stream.contentType == .grpc else {
             return respondHTTPError(stream, status: "415", Status(.unknown, "content-type must be application/grpc"))
         }
-        if let error = stream.headerError { return respond(stream, error) }
         if let unknown = stream.unknownEncoding {
             return respond(stream, Status(.unimplemented, "grpc-encoding \(unknown) is not supported"))
         }
-        guard let path = stream.path, let method = core.router.method(forPath: path) else {
+        guard let method = stream.method else {
             return respond(stream, Status(.unimplemented, "unknown method \(stream.path ?? "(none)")"))
         }
-        stream.method = method
         let handle = StreamHandle(streamID: stream.id, connection: self, loop: loop, singleResponse: method.handler.kind.hasSingleResponse)
         stream.handle = handle
         let deadline = stream.timeout.map { Deadline(fromNow: $0) }
@@ -256,7 +237,7 @@ final class ServerConnection {
         }
     }
 
-    func data(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
+    override func receivedData(streamID: Int32, _ bytes: UnsafeRawBufferPointer) {
         guard let stream = streams[streamID], stream.method != nil, !stream.finished, !stream.requestEnded else {
             // Data nobody will read still counts against the connection window: return it now.
             nghttp2_session_consume(session, streamID, bytes.count)
@@ -297,7 +278,7 @@ final class ServerConnection {
         }
     }
 
-    func requestEnded(streamID: Int32) {
+    override func receivedEndOfStream(streamID: Int32) {
         guard let stream = streams[streamID], !stream.requestEnded else { return }
         stream.requestEnded = true
         guard let method = stream.method, !stream.finished else { return }
@@ -315,8 +296,12 @@ final class ServerConnection {
         }
     }
 
-    func streamClosed(streamID: Int32, errorCode: UInt32) {
+    override func streamClosed(streamID: Int32, errorCode: UInt32) {
         guard let stream = streams.removeValue(forKey: streamID) else { return }
+        if streams.isEmpty {
+            idleSince = Deadline.now().uptimeNanoseconds
+            if core.configuration.maxConnectionIdle != nil { scheduleHousekeeping() }
+        }
         if stream.deferredCredit > 0 {
             nghttp2_session_consume_connection(session, stream.deferredCredit)
         }
@@ -324,7 +309,8 @@ final class ServerConnection {
         cancel(stream, Status(.cancelled, "stream closed by the client"))
     }
 
-    func deadlineExpired(streamID: Int32) {
+    override func timerFired(streamID: Int32) {
+        if streamID == Self.housekeepingTimer { return housekeeping() }
         guard let stream = streams[streamID], !stream.finished else { return }
         fail(stream, Status(.deadlineExceeded, "deadline exceeded"))
         loop.markDirty(self)
@@ -422,7 +408,7 @@ final class ServerConnection {
         }
         if !stream.headersSent {
             stream.headersSent = true
-            var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: ServerSessionCallbacks.readResponseData)
+            var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: SessionCallbacks.readData)
             let initial = stream.context?.initialResponseMetadata ?? Metadata()
             if initial.isEmpty {
                 let prebuilt = PrebuiltHeaders.okResponse
@@ -449,7 +435,7 @@ final class ServerConnection {
     }
 
     /// nghttp2 asks for up to `length` response bytes of `streamID`.
-    func readResponseData(streamID: Int32, into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: UnsafeMutablePointer<UInt32>) -> Int {
+    override func readData(streamID: Int32, into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: UnsafeMutablePointer<UInt32>) -> Int {
         guard let stream = streams[streamID] else { return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue) }
         let count = min(length, stream.outBytesPending)
         if count > 0 {

@@ -13,6 +13,7 @@ final class ServerStream {
     var unknownEncoding: String?
     var metadata = Metadata()
     var headerError: Status?
+    var headerListSize = 0
 
     enum ContentTypeCheck { case missing, grpc, other }
 

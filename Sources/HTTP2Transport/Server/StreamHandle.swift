@@ -16,29 +16,17 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
     /// Single-response calls queue their one message silently; `finish` delivers it.
     let singleResponse: Bool
 
-    /// Writers wait above this many queued response bytes, and resume below `lowWater`.
-    static let highWater = 256 * 1024
-    static let lowWater = 64 * 1024
-    /// Past this many unread request bytes the loop stops granting the peer flow-control credit.
-    static let inboundLimit = 256 * 1024
-
     private let state = Mutex(State())
 
     private struct State {
-        var outbound: [[UInt8]] = []
-        var outstandingBytes = 0
-        var writer: CheckedContinuation<Void, any Error>?
+        var outbound = OutboundMessages()
         var finish: (Status, Metadata)?
         var scheduled = false
         /// Set when the stream is over from the task's point of view (cancelled, deadline, reset).
         var closed: Status?
 
-        var inbound: [[UInt8]] = []
-        var inboundHead = 0
-        var inboundBytes = 0
+        var inbound = InboundMessages()
         var inboundEnd: Status?  // .ok: clean half-close
-        var reader: CheckedContinuation<[UInt8]?, any Error>?
-        var creditWanted = false
         var creditReady = false
     }
 
@@ -55,10 +43,8 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
         enum Next { case done, schedule, wait, scheduleAndWait }
         let next: Next = try state.withLock { s throws(Status) -> Next in
             if let closed = s.closed { throw closed }
-            s.outbound.append(message)
+            let wait = s.outbound.enqueue(message, counted: !singleResponse)
             if singleResponse { return .done }
-            s.outstandingBytes += message.count
-            let wait = s.outstandingBytes > Self.highWater
             if !s.scheduled {
                 s.scheduled = true
                 return wait ? .scheduleAndWait : .schedule
@@ -70,8 +56,8 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
             try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
                 let resume: Result<Void, Status>? = state.withLock { s in
                     if let closed = s.closed { return .failure(closed) }
-                    if s.outstandingBytes <= Self.highWater { return .success(()) }
-                    s.writer = c
+                    if !s.outbound.mustWait { return .success(()) }
+                    s.outbound.writer = c
                     return nil
                 }
                 if let resume { c.resume(with: resume) }
@@ -93,7 +79,7 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
 
     func next() async throws -> [UInt8]? {
         let outcome = state.withLock { s -> ReadOutcome in
-            if s.inboundHead < s.inbound.count { return Self.pop(&s) }
+            if !s.inbound.isEmpty { return Self.pop(&s) }
             if let closed = s.closed { return .failed(closed) }
             if let end = s.inboundEnd { return end.isOK ? .end : .failed(end) }
             return .wait
@@ -107,10 +93,10 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
         case .wait:
             return try await withCheckedThrowingContinuation { (c: CheckedContinuation<[UInt8]?, any Error>) in
                 let now = state.withLock { s -> ReadOutcome in
-                    if s.inboundHead < s.inbound.count { return Self.pop(&s) }
+                    if !s.inbound.isEmpty { return Self.pop(&s) }
                     if let closed = s.closed { return .failed(closed) }
                     if let end = s.inboundEnd { return end.isOK ? .end : .failed(end) }
-                    s.reader = c
+                    s.inbound.reader = c
                     return .wait
                 }
                 switch now {
@@ -128,16 +114,9 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
     private enum ReadOutcome { case message([UInt8], schedule: Bool), end, failed(Status), wait }
 
     private static func pop(_ s: inout State) -> ReadOutcome {
-        let m = s.inbound[s.inboundHead]
-        s.inboundHead += 1
-        if s.inboundHead == s.inbound.count {
-            s.inbound.removeAll(keepingCapacity: true)
-            s.inboundHead = 0
-        }
-        s.inboundBytes -= m.count
+        let m = s.inbound.pop()!
         var schedule = false
-        if s.creditWanted && s.inboundBytes < inboundLimit {
-            s.creditWanted = false
+        if s.inbound.releaseCredit() {
             s.creditReady = true
             if !s.scheduled {
                 s.scheduled = true
@@ -152,8 +131,7 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
     func runOnLoop() {
         let (messages, finish, credit) = state.withLock { s -> ([[UInt8]], (Status, Metadata)?, Bool) in
             s.scheduled = false
-            let taken = s.outbound
-            s.outbound.removeAll()
+            let taken = s.outbound.take()
             let finish = s.finish
             s.finish = nil
             let credit = s.creditReady
@@ -165,36 +143,17 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
 
     /// The loop handed `count` response bytes to nghttp2.
     func acknowledgeSent(_ count: Int) {
-        let writer = state.withLock { s -> CheckedContinuation<Void, any Error>? in
-            s.outstandingBytes -= count
-            guard s.outstandingBytes <= Self.lowWater, let w = s.writer else { return nil }
-            s.writer = nil
-            return w
-        }
-        writer?.resume()
+        state.withLock { $0.outbound.acknowledge(count) }?.resume()
     }
 
     /// A request message arrived for a streaming handler.
     func deliver(_ message: [UInt8]) {
-        let reader = state.withLock { s -> CheckedContinuation<[UInt8]?, any Error>? in
-            if let r = s.reader {
-                s.reader = nil
-                return r
-            }
-            s.inbound.append(message)
-            s.inboundBytes += message.count
-            return nil
-        }
-        reader?.resume(returning: message)
+        state.withLock { $0.inbound.push(message) }?.resume(returning: message)
     }
 
     /// Whether the loop should hold back flow-control credit because the handler is behind.
     func shouldDeferCredit() -> Bool {
-        state.withLock { s in
-            guard s.inboundBytes >= Self.inboundLimit else { return false }
-            s.creditWanted = true
-            return true
-        }
+        state.withLock { $0.inbound.shouldWithholdCredit() }
     }
 
     /// The client half-closed (`.ok`) or the request failed.
@@ -202,8 +161,8 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
         let reader = state.withLock { s -> CheckedContinuation<[UInt8]?, any Error>? in
             guard s.inboundEnd == nil else { return nil }
             s.inboundEnd = status
-            guard s.inboundHead >= s.inbound.count, let r = s.reader else { return nil }
-            s.reader = nil
+            guard s.inbound.isEmpty, let r = s.inbound.reader else { return nil }
+            s.inbound.reader = nil
             return r
         }
         if status.isOK { reader?.resume(returning: nil) } else { reader?.resume(throwing: status) }
@@ -213,8 +172,11 @@ final class StreamHandle: ServerResponseSink, ServerRequestSource, LoopWork, @un
     func close(_ status: Status) {
         let (writer, reader) = state.withLock { s -> (CheckedContinuation<Void, any Error>?, CheckedContinuation<[UInt8]?, any Error>?) in
             if s.closed == nil { s.closed = status }
-            defer { s.writer = nil; s.reader = nil }
-            return (s.writer, s.reader)
+            defer {
+                s.outbound.writer = nil
+                s.inbound.reader = nil
+            }
+            return (s.outbound.writer, s.inbound.reader)
         }
         writer?.resume(throwing: status)
         reader?.resume(throwing: status)

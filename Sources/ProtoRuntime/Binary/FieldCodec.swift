@@ -125,13 +125,15 @@ public enum ProtoBool: ProtoPackableCodec {
     @inlinable public static func read(from d: inout BinaryDecoder, into v: inout Bool) throws(ProtoDecodingError) { v = try d.readBool() }
 }
 
-/// An open (proto3) enum, carried as an int32 varint.
-///
-/// Closed (proto2) enums never reach this codec with an unknown number in a well-formed map: the
-/// generated code for those falls back to the enum's default.
+/// An open (proto3) enum, carried as an int32 varint. Open enums always declare 0 and keep
+/// unknown numbers (`unrecognized`). Closed (proto2) enums must not use this codec: their unknown
+/// numbers belong in unknown fields (`BinaryDecoder.readRepeatedClosedEnum`), and they may lack 0.
 public enum ProtoEnumCodec<E: ProtoEnum>: ProtoPackableCodec {
     @inlinable public static var wireType: WireType { .varint }
-    @inlinable public static var defaultValue: E { E(rawValue: 0)! }
+    @inlinable public static var defaultValue: E {
+        guard let zero = E(rawValue: 0) else { preconditionFailure("\(E.protoEnumName) is closed; ProtoEnumCodec is for open enums") }
+        return zero
+    }
     @inlinable public static func size(of v: E) -> Int { WireSize.int32(v.rawValue) }
     @inlinable public static func write(_ v: E, to e: inout BinaryEncoder) { e.writeEnum(v.rawValue) }
     @inlinable public static func read(from d: inout BinaryDecoder, into v: inout E) throws(ProtoDecodingError) {

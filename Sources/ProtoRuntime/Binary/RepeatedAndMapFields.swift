@@ -23,7 +23,11 @@ extension ProtoFixed32: ProtoMapKeyCodec {}
 extension ProtoFixed64: ProtoMapKeyCodec {}
 extension ProtoSFixed32: ProtoMapKeyCodec {}
 extension ProtoSFixed64: ProtoMapKeyCodec {}
-extension ProtoString: ProtoMapKeyCodec {}
+extension ProtoString: ProtoMapKeyCodec {
+    /// UTF-8 byte order (= code point order), as the generated code and other runtimes sort;
+    /// Swift's `<` on String compares canonical equivalents and can differ.
+    @inlinable public static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}
 extension ProtoBool: ProtoMapKeyCodec {
     @inlinable public static func precedes(_ a: Bool, _ b: Bool) -> Bool { !a && b }
 }
@@ -138,6 +142,21 @@ extension BinaryDecoder {
             values.append(v)
         } else {
             throw ProtoDecodingError(.invalidWireType)
+        }
+    }
+
+    /// Reads a repeated closed (proto2) enum, packed or not: declared numbers become values,
+    /// others go to `unknownFields` as varints of this field, as protobuf requires.
+    @inlinable
+    public mutating func readRepeatedClosedEnum<E: ProtoEnum>(_ tag: FieldTag, into values: inout [E], unknownFields: inout UnknownFields) throws(ProtoDecodingError) {
+        var numbers: [Int32] = []
+        try readRepeated(tag, into: &numbers, as: ProtoInt32.self)
+        for n in numbers {
+            if let known = E(rawValue: n) {
+                values.append(known)
+            } else if !options.discardUnknownFields {
+                unknownFields.append(fieldNumber: tag.fieldNumber, varint: UInt64(bitPattern: Int64(n)))
+            }
         }
     }
 

@@ -22,12 +22,13 @@ struct AllKinds: ProtoMessage {
     var single: Int32 = 0
     var node: Node? = nil
     var names: [String] = []
+    var colors: [TestColor] = []
     var unknownFields = UnknownFields()
 
     static func protoFieldName(_ number: Int) -> String? {
         let names = [
             "int32s", "int64s", "uint32s", "uint64s", "sint32s", "sint64s", "fixed32s", "fixed64s",
-            "sfixed32s", "sfixed64s", "floats", "doubles", "bools", "labels", "children", "single", "node", "names",
+            "sfixed32s", "sfixed64s", "floats", "doubles", "bools", "labels", "children", "single", "node", "names", "colors",
         ]
         return (1...names.count).contains(number) ? names[number - 1] : nil
     }
@@ -51,6 +52,7 @@ struct AllKinds: ProtoMessage {
         if single != 0 { n += 2 + WireSize.int32(single) }
         if let node { n += 2 + WireSize.message(node) }
         n += WireSize.repeatedField(18, names, as: ProtoString.self)
+        n += WireSize.packedField(19, colors, as: ProtoEnumCodec<TestColor>.self)
         return n + unknownFields.bytes.count
     }
 
@@ -73,6 +75,7 @@ struct AllKinds: ProtoMessage {
         if single != 0 { e.writeTag(16, .varint); e.writeInt32(single) }
         if let node { e.writeTag(17, .lengthDelimited); e.writeMessage(node) }
         e.writeRepeatedField(18, names, as: ProtoString.self)
+        e.writePackedField(19, colors, as: ProtoEnumCodec<TestColor>.self)
         e.writeRaw(unknownFields.bytes)
     }
 
@@ -103,8 +106,30 @@ struct AllKinds: ProtoMessage {
                 node = v
             case 18 where tag.wireType == .lengthDelimited:
                 try d.readRepeated(into: &names, as: ProtoString.self)
+            case 19: try d.readRepeated(tag, into: &colors, as: ProtoEnumCodec<TestColor>.self)
             default: try d.skipField(tag, into: &unknownFields)
             }
+        }
+    }
+}
+
+/// An open enum in generated shape: unknown numbers are kept, not dropped.
+enum TestColor: ProtoEnum {
+    case unspecified, red
+    case unrecognized(Int32)
+    static let protoEnumName = "test.Color"
+    init(rawValue: Int32) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .red
+        default: self = .unrecognized(rawValue)
+        }
+    }
+    var rawValue: Int32 {
+        switch self {
+        case .unspecified: 0
+        case .red: 1
+        case .unrecognized(let v): v
         }
     }
 }

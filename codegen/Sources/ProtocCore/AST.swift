@@ -40,7 +40,9 @@ struct Sites: Sendable {
     private var positions: [ErrorSite: SourcePosition] = [:]
     subscript(site: ErrorSite) -> SourcePosition? {
         get { positions[site] }
-        set { if let newValue { positions[site] = newValue } }
+        // Like protoc's source location table, the first position recorded for a part wins
+        // (a group's field keeps its `group` keyword as its type position).
+        set { if let newValue, positions[site] == nil { positions[site] = newValue } }
     }
 }
 
@@ -124,6 +126,14 @@ final class MessageNode {
     var reservedRanges: [RangeNode] = []
     var reservedNames: [String] = []
     var sites = Sites()
+    /// How many leading fields are numbered 1, 2, 3, … in order (protoc's
+    /// `sequential_field_limit_`).
+    var sequentialFieldLimit: Int {
+        var limit = 0
+        while limit < fields.count && limit < 65535 && fields[limit].number == Int32(limit + 1) { limit += 1 }
+        return limit
+    }
+
     /// True for the `…Entry` type the parser makes for a `map<K, V>` field.
     var isSynthesizedMapEntry = false
     /// Filled in by the linker.

@@ -51,11 +51,41 @@ struct AggregateValueParser {
 
     private mutating func parseFields(_ message: MessageNode, terminator: String?) throws -> [UInt8] {
         var collected: [Int32: Collected] = [:]
+        var anyExpansion: [UInt8]?
         while true {
             if let terminator, tryConsume(terminator) { break }
             if terminator == nil && current.kind == .end { break }
             if current.kind == .end {
                 throw Failure(message: "Expected \"\(terminator ?? "")\".")
+            }
+            if message.fullName == "google.protobuf.Any" && current.text == "[" && current.kind == .symbol {
+                // `[type.googleapis.com/pkg.Type] { … }`: an expanded Any, written as its type URL
+                // and the serialized message.
+                lexer.next()
+                var url = try identifier()
+                while current.text == "." || current.text == "/" {
+                    url += current.text
+                    lexer.next()
+                    url += try identifier()
+                }
+                try expect("]")
+                guard let slash = url.lastIndex(of: "/") else {
+                    throw Failure(message: "Extension \"\(url)\" is not defined or is not an extension of \"\(message.fullName)\".")
+                }
+                let typeName = String(url[url.index(after: slash)...])
+                guard case .message(let type)? = resolver.findAnywhere(typeName)?.kind else {
+                    throw Failure(message: "Could not find type \"\(url)\" stored in google.protobuf.Any.")
+                }
+                _ = tryConsume(":")
+                let close: String
+                if tryConsume("{") { close = "}" } else { try expect("<"); close = ">" }
+                let body = try parseFields(type, terminator: close)
+                var w = WireWriter()
+                w.stringField(1, url)
+                w.bytesField(2, body)
+                if !tryConsume(";") { _ = tryConsume(",") }
+                anyExpansion = w.bytes
+                continue
             }
             let field = try parseFieldName(message)
             if collected[field.number] == nil { collected[field.number] = Collected(field: field) }
@@ -66,10 +96,11 @@ struct AggregateValueParser {
                 _ = tryConsume(":")
                 if field.isRepeated && tryConsume("[") {
                     if !tryConsume("]") {
-                        repeat {
+                        while true {
                             collected[field.number]!.values.append(try parseMessageValue(field))
-                        } while tryConsume(",")
-                        try expect("]")
+                            if tryConsume("]") { break }
+                            try expect(",")
+                        }
                     }
                 } else {
                     collected[field.number]!.values.append(try parseMessageValue(field))
@@ -78,10 +109,11 @@ struct AggregateValueParser {
                 try expect(":")
                 if field.isRepeated && tryConsume("[") {
                     if !tryConsume("]") {
-                        repeat {
+                        while true {
                             collected[field.number]!.values.append(try parseScalar(field))
-                        } while tryConsume(",")
-                        try expect("]")
+                            if tryConsume("]") { break }
+                            try expect(",")
+                        }
                     }
                 } else {
                     collected[field.number]!.values.append(try parseScalar(field))
@@ -92,6 +124,12 @@ struct AggregateValueParser {
         let missing = message.fields.filter { $0.label == .required && collected[$0.number] == nil }.map(\.name)
         if !missing.isEmpty {
             throw Failure(message: "Message missing required fields: \(missing.joined(separator: ", "))")
+        }
+        if let anyExpansion {
+            guard collected.isEmpty else {
+                throw Failure(message: "Expected \"\(terminator ?? "")\", found \"\(current.text)\".")
+            }
+            return anyExpansion
         }
         var w = WireWriter()
         for number in collected.keys.sorted() {
@@ -120,12 +158,11 @@ struct AggregateValueParser {
 
     private mutating func parseFieldName(_ message: MessageNode) throws -> OptionField {
         if tryConsume("[") {
-            var name = ""
-            while !tryConsume("]") {
-                guard current.kind != .end else { throw Failure(message: "Expected \"]\".") }
-                name += current.text
-                lexer.next()
+            var name = try identifier()
+            while tryConsume(".") {
+                name += "." + (try identifier())
             }
+            try expect("]")
             if case .field(let node)? = resolver.lookup(name, relativeTo: message.fullName)?.kind,
                node.extendee != nil, node.resolvedExtendee == "." + message.fullName {
                 return OptionField(declared: node)
@@ -150,7 +187,22 @@ struct AggregateValueParser {
         return OptionField(declared: node)
     }
 
+    private mutating func identifier() throws -> String {
+        guard current.kind == .identifier else {
+            throw Failure(message: "Expected identifier, got: \(current.text)")
+        }
+        defer { lexer.next() }
+        return current.text
+    }
+
+    private var depth = 0
+
     private mutating func parseMessageValue(_ field: OptionField) throws -> [UInt8] {
+        guard depth < 100 else {
+            throw Failure(message: "Message is too deep, the parser exceeded the configured recursion limit of 100.")
+        }
+        depth += 1
+        defer { depth -= 1 }
         let close: String
         if tryConsume("{") {
             close = "}"

@@ -8,8 +8,10 @@ import Foundation
 /// ```
 public struct Compiler: Sendable {
     public let sourceTree: SourceTree
+    public let compatibility: ProtocCompatibility
 
-    public init(importPaths: [String]) {
+    public init(importPaths: [String], compatibility: ProtocCompatibility = .protoc321) {
+        self.compatibility = compatibility
         var paths = importPaths
         // protoc finds google/protobuf/*.proto next to its binary (/usr/bin/../include); search
         // the same place after the given paths.
@@ -26,7 +28,8 @@ public struct Compiler: Sendable {
         for file in files {
             names.append(try sourceTree.virtualName(forInput: file))
         }
-        var session = CompileSession(sourceTree: sourceTree)
+        var session = CompileSession(sourceTree: sourceTree, compatibility: compatibility)
+        session.warnUnusedImports = Set(names)
         for name in names {
             if session.build(name, importedFrom: nil) == nil {
                 throw CompileErrors(session.errors)
@@ -36,8 +39,9 @@ public struct Compiler: Sendable {
     }
 
     /// Compiles sources held in memory (virtual path → contents), e.g. for tests.
-    public static func compile(sources: [String: String], files: [String]) throws(CompileErrors) -> CompiledFiles {
-        var session = CompileSession(sourceTree: SourceTree(importPaths: []), sources: sources)
+    public static func compile(sources: [String: String], files: [String],
+                               compatibility: ProtocCompatibility = .protoc321) throws(CompileErrors) -> CompiledFiles {
+        var session = CompileSession(sourceTree: SourceTree(importPaths: []), compatibility: compatibility, sources: sources)
         for name in files where session.build(name, importedFrom: nil) == nil {
             throw CompileErrors(session.errors)
         }
@@ -51,11 +55,14 @@ public struct CompiledFiles: @unchecked Sendable {
     public let requested: [String]
     /// Every file compiled (requested and imported), dependencies before dependents.
     let files: [FileNode]
+    /// protoc's warnings (unused imports of the requested files), in the order protoc prints them.
+    public let warnings: [Diagnostic]
     private let byName: [String: FileNode]
 
     fileprivate init(requested: [String], session: CompileSession) {
         self.requested = requested
         self.files = session.order
+        self.warnings = session.warnings
         self.byName = session.built
     }
 
@@ -92,17 +99,25 @@ public struct CompiledFiles: @unchecked Sendable {
 /// does with its source-tree database.
 struct CompileSession {
     let sourceTree: SourceTree
+    let compatibility: ProtocCompatibility
     var sources: [String: String]?
     let table = SymbolTable()
     var built: [String: FileNode] = [:]
     var failed: Set<String> = []
     var order: [FileNode] = []
     var errors: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+    /// Files whose unused imports get a warning (protoc tracks the command-line inputs).
+    var warnUnusedImports = Set<String>()
     /// Files being built, for detecting import cycles.
     private var pending: [String] = []
+    private var pendingNodes: [FileNode] = []
+    /// Files found importing themselves: they fail without further errors of their own.
+    private var cycleStarters = Set<String>()
 
-    init(sourceTree: SourceTree, sources: [String: String]? = nil) {
+    init(sourceTree: SourceTree, compatibility: ProtocCompatibility, sources: [String: String]? = nil) {
         self.sourceTree = sourceTree
+        self.compatibility = compatibility
         self.sources = sources
     }
 
@@ -117,19 +132,33 @@ struct CompileSession {
     mutating func build(_ name: String, importedFrom: FileNode?) -> FileNode? {
         if let file = built[name] { return file }
         if failed.contains(name) { return nil }
+        // protoc's rule: the name must already be canonical (no empty or "." segments, no
+        // trailing slash) and must not climb with "..".
+        let components = name.split(separator: "/", omittingEmptySubsequences: true)
+        let canonical = (name.hasPrefix("/") ? "/" : "") + components.filter { $0 != "." }.joined(separator: "/")
+            + (name.hasSuffix("/") && name.count > 1 ? "/" : "")
+        if name != canonical || components.contains("..") {
+            errors.append(Diagnostic(file: name, line: nil, column: nil, message: "Backslashes, consecutive slashes, \".\", or \"..\" are not allowed in the virtual path"))
+            failed.insert(name)
+            return nil
+        }
         guard let bytes = read(name) else {
             errors.append(Diagnostic(file: name, line: nil, column: nil, message: "File not found."))
             failed.insert(name)
             return nil
         }
-        let (file, parseErrors) = Parser.parse(fileName: name, bytes: bytes)
+        let (file, parseErrors) = Parser.parse(fileName: name, bytes: bytes, compatibility: compatibility)
         if !parseErrors.isEmpty {
             errors += parseErrors
             failed.insert(name)
             return nil
         }
         pending.append(name)
-        defer { pending.removeLast() }
+        pendingNodes.append(file)
+        defer {
+            pending.removeLast()
+            pendingNodes.removeLast()
+        }
 
         var linkErrors: [Diagnostic] = []
         var direct: [FileNode?] = []
@@ -142,8 +171,19 @@ struct CompileSession {
                 continue
             }
             if let cycleStart = pending.firstIndex(of: dependency) {
+                // protoc reports a cycle in the file that starts it, at its import of the next file
+                // in the chain; the files in between then see a failed import.
                 let chain = (pending[cycleStart...] + [dependency]).joined(separator: " -> ")
-                linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "File recursively imports itself: \(chain)"))
+                let starter = pendingNodes[cycleStart]
+                let next = cycleStart + 1 < pending.count ? pending[cycleStart + 1] : dependency
+                let at = starter.importPositions[starter.dependencies.firstIndex(of: next) ?? 0]
+                errors.append(Diagnostic(file: starter.name, line: at.line, column: at.column, message: "File recursively imports itself: \(chain)"))
+                if dependency == name {
+                    // A file importing itself fails with just that error.
+                    cycleStarters.insert(name)
+                } else {
+                    linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "Import \"\(dependency)\" was not found or had errors."))
+                }
                 direct.append(nil)
                 continue
             }
@@ -152,6 +192,12 @@ struct CompileSession {
                 linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "Import \"\(dependency)\" was not found or had errors."))
             }
             direct.append(node)
+        }
+
+        if cycleStarters.contains(name) {
+            errors += linkErrors
+            failed.insert(name)
+            return nil
         }
 
         var visible: [FileNode] = []
@@ -165,19 +211,27 @@ struct CompileSession {
         }
         for case let dep? in direct { addVisible(dep) }
 
-        if !linkErrors.isEmpty {
-            errors += linkErrors
-            failed.insert(name)
-            return nil
-        }
+        // Like protoc, link even when an import failed: the missing file's names are simply
+        // not there, and every error found is reported.
         let checkpoint = table.checkpoint()
-        var linker = Linker(file: file, table: table, visibleFiles: visible)
-        linker.link()
-        if !linker.errors.isEmpty {
-            errors += linker.errors
+        var linker = Linker(file: file, table: table, visibleFiles: visible, compatibility: compatibility)
+        linker.link(afterErrors: !linkErrors.isEmpty)
+        if !linkErrors.isEmpty || linker.hasErrors {
+            errors += linkErrors + linker.errors
             table.rollback(to: checkpoint)
             failed.insert(name)
             return nil
+        }
+        warnings += linker.errors
+        if warnUnusedImports.contains(name) {
+            // Imports that re-export others publicly are never reported, as in protoc.
+            for (i, dependency) in file.dependencies.enumerated() where !file.publicDependencies.contains(Int32(i)) {
+                guard let node = direct[i], node.publicDependencies.isEmpty,
+                      !linker.usage.used.contains(ObjectIdentifier(node)) else { continue }
+                let position = file.importPositions[i]
+                warnings.append(Diagnostic(file: name, line: position.line, column: position.column,
+                                           message: "Import \(dependency) is unused.", isWarning: true))
+            }
         }
         built[name] = file
         order.append(file)

@@ -9,19 +9,23 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// 0-based column (bytes, tabs advancing to the next multiple of 8, as protoc counts).
     public var column: Int?
     public var message: String
+    /// Warnings (e.g. an unused import) are reported but do not fail the compilation.
+    public var isWarning: Bool
 
-    public init(file: String, line: Int?, column: Int?, message: String) {
+    public init(file: String, line: Int?, column: Int?, message: String, isWarning: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.isWarning = isWarning
     }
 
     public var description: String {
+        let text = isWarning ? "warning: " + message : message
         if let line, let column {
-            return "\(file):\(line + 1):\(column + 1): \(message)"
+            return "\(file):\(line + 1):\(column + 1): \(text)"
         }
-        return "\(file): \(message)"
+        return "\(file): \(text)"
     }
 }
 

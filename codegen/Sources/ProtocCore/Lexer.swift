@@ -14,11 +14,21 @@ struct Lexer {
 
     private(set) var current = Token.start
     private(set) var previous = Token.start
-    /// Errors found while tokenizing, with 0-based positions.
+    /// Errors found while tokenizing and not yet taken, with 0-based positions.
     private(set) var errors: [(line: Int, column: Int, message: String)] = []
 
-    init(bytes: [UInt8]) {
+    /// Hands over the errors found so far (so they interleave with the parser's in time order,
+    /// as protoc reports them).
+    mutating func takeErrors() -> [(line: Int, column: Int, message: String)] {
+        defer { errors.removeAll() }
+        return errors
+    }
+
+    private let compatibility: ProtocCompatibility
+
+    init(bytes: [UInt8], compatibility: ProtocCompatibility = .protoc321) {
         self.bytes = bytes
+        self.compatibility = compatibility
     }
 
     // MARK: Characters
@@ -412,12 +422,17 @@ extension Lexer {
                 collector.buffer.append(contentsOf: consumeBlockComment())
                 trailingCommentEndLine = line
                 consumeWhile(Self.isWhitespaceNoNewline)
-                if !tryConsume(0x0A) {
+                if compatibility == .grpcioTools && char == UInt8(ascii: "/")
+                    && index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")) {
+                    // Newer protoc keeps the block as the trailing comment and reads on.
+                    collector.flush()
+                } else if !tryConsume(0x0A) {
                     collector.clearBuffer()
                     next()
                     return collector.finish()
+                } else {
+                    collector.flush()
                 }
-                collector.flush()
             case .slash:
                 return collector.finish()
             case .none:

@@ -9,6 +9,8 @@ struct Linker {
     let file: FileNode
     let table: SymbolTable
     private var resolver: NameResolver
+    /// The imports this file took names from (valid after `link()`).
+    var usage: DependencyUsage { resolver.usage }
     private(set) var errors: [Diagnostic] = []
     /// Every options-bearing element in protoc's build order, for interpretation.
     private var pendingOptions: [PendingOptions] = []
@@ -22,10 +24,21 @@ struct Linker {
         var nameScope: String
     }
 
-    init(file: FileNode, table: SymbolTable, visibleFiles: [FileNode]) {
+    let compatibility: ProtocCompatibility
+
+    init(file: FileNode, table: SymbolTable, visibleFiles: [FileNode], compatibility: ProtocCompatibility = .protoc321) {
         self.file = file
+        self.compatibility = compatibility
         self.table = table
         self.resolver = NameResolver(table: table, file: file, visibleFiles: visibleFiles)
+    }
+
+    /// True once an error (not just a warning) was found.
+    var hasErrors: Bool { errors.contains { !$0.isWarning } }
+
+    private mutating func warning(_ message: String, _ sites: Sites, _ site: ErrorSite) {
+        let position = sites[site]
+        errors.append(Diagnostic(file: file.name, line: position?.line, column: position?.column, message: message, isWarning: true))
     }
 
     private mutating func error(_ message: String, _ sites: Sites, _ site: ErrorSite) {
@@ -45,36 +58,108 @@ struct Linker {
 
     // MARK: Entry point
 
-    /// Links the file; on success its nodes carry resolved names and encoded options.
-    mutating func link() {
+    /// Links the file; on success its nodes carry resolved names and encoded options. After
+    /// earlier errors (e.g. a failed import) options are neither interpreted nor validated, as
+    /// in protoc.
+    mutating func link(afterErrors: Bool = false) {
         if let package = file.package, !package.isEmpty {
             addPackage(package)
         }
-        if let options = file.options {
-            pendingOptions.append(PendingOptions(options: options, kind: .file, path: [8], nameScope: package + ".dummy"))
-        }
-        for message in file.messages { buildMessage(message, scope: package) }
+        for message in file.messages { buildMessage(message, scope: package, depth: 1) }
         for node in file.enums { buildEnum(node, scope: package) }
         for service in file.services { buildService(service) }
         for (i, field) in file.extensions.enumerated() {
             field.path = [7, Int32(i)]
             buildField(field, scope: package, isExtension: true, inProto3: file.isProto3)
         }
+        if let options = file.options {
+            pendingOptions.append(PendingOptions(options: options, kind: .file, path: [8], nameScope: package + ".dummy"))
+        }
 
         for message in file.messages { crossLinkMessage(message) }
         for field in file.extensions { crossLinkField(field, containingMessage: nil) }
         for service in file.services { crossLinkService(service) }
+        if !hints.isEmpty { suggestFieldNumbers() }
 
-        guard errors.isEmpty else { return }
-        var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table)
+        defer {
+            if hasErrors || afterErrors {
+                for message in file.messages { detectMapConflicts(message) }
+            }
+        }
+        guard !hasErrors && !afterErrors else { return }
+        var interpreter = OptionInterpreter(file: file, resolver: resolver, table: table, compatibility: compatibility)
+        // An element's options stop at its first bad one; the other elements are still tried.
         for pending in pendingOptions {
-            if !interpreter.interpret(pending) { break }
+            _ = interpreter.interpret(pending)
         }
         errors += interpreter.errors
-        guard errors.isEmpty else { return }
+        guard !hasErrors else { return }
         interpreter.updateSourceLocations()
 
         validateFile()
+    }
+
+    // MARK: Field number hints
+
+    /// protoc suggests free field numbers for a top-level message after a numbering error.
+    private struct FieldNumberHint {
+        var count: Int32 = 0
+        var position: SourcePosition?
+        var hasReason = false
+    }
+
+    private var hints: [ObjectIdentifier: FieldNumberHint] = [:]
+
+    private mutating func requestHint(_ message: MessageNode?, at position: SourcePosition?, start: Int32 = 0, end: Int32 = 1) {
+        guard let message else { return }
+        func fit(_ v: Int64) -> Int64 { min(max(v, 0), 536_870_911) }
+        var hint = hints[ObjectIdentifier(message), default: FieldNumberHint()]
+        hint.count = Int32(fit(Int64(hint.count) + fit(fit(Int64(end)) - fit(Int64(start)))))
+        if !hint.hasReason {
+            hint.hasReason = true
+            hint.position = position
+        }
+        hints[ObjectIdentifier(message)] = hint
+    }
+
+    private mutating func suggestFieldNumbers() {
+        for message in file.messages {
+            guard let hint = hints[ObjectIdentifier(message)] else { continue }
+            var remaining = min(3, hint.count)
+            guard remaining > 0 else { continue }
+            var used: [(from: Int64, to: Int64)] = []
+            func addNumber(_ n: Int32) {
+                guard n > 0 && n <= 536_870_911 else { return }
+                if let last = used.last, Int64(n) == last.to {
+                    used[used.count - 1].to = Int64(n) + 1
+                } else {
+                    used.append((Int64(n), Int64(n) + 1))
+                }
+            }
+            func addRange(_ from: Int32, _ to: Int32) {
+                let f = max(0, min(536_870_912, Int64(from))), t = max(0, min(536_870_912, Int64(to)))
+                if f < t { used.append((f, t)) }
+            }
+            for field in message.fields { addNumber(field.number) }
+            for field in message.extensions { addNumber(field.number) }
+            for range in message.reservedRanges { addRange(range.start, range.end) }
+            for range in message.extensionRanges { addRange(range.start, range.end) }
+            used.append((536_870_911, Int64(Int32.max)))
+            used.append((19000, 19999))
+            used.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+            var current: Int64 = 1
+            var suggestions: [String] = []
+            for range in used {
+                while current < range.from && remaining > 0 {
+                    suggestions.append(String(current))
+                    current += 1
+                    remaining -= 1
+                }
+                if remaining == 0 { break }
+                current = max(current, range.to)
+            }
+            error("Suggested field numbers for \(message.fullName): \(suggestions.joined(separator: ", "))", at: hint.position)
+        }
     }
 
     // MARK: Symbols
@@ -108,25 +193,29 @@ struct Linker {
 
     // MARK: Build
 
-    private mutating func buildMessage(_ message: MessageNode, scope: String) {
+    /// protoc builds at most 31 levels of nested messages.
+    private static let maxMessageDepth = 32
+    private var tooDeep = Set<ObjectIdentifier>()
+
+    private mutating func buildMessage(_ message: MessageNode, scope: String, depth: Int) {
         message.fullName = qualify(scope, message.name)
-        addSymbol(message.fullName, .message(message), message.sites)
+        if depth >= Self.maxMessageDepth {
+            error("Reached maximum recursion limit for nested messages.", at: nil)
+            tooDeep.insert(ObjectIdentifier(message))
+            return
+        }
 
         for (i, oneof) in message.oneofs.enumerated() {
             oneof.fullName = message.fullName + "." + oneof.name
             oneof.path = message.path + [8, Int32(i)]
-            addSymbol(oneof.fullName, .oneof(oneof), oneof.sites)
             if let options = oneof.options {
                 pendingOptions.append(PendingOptions(options: options, kind: .oneof, path: oneof.path + [2], nameScope: oneof.fullName))
             }
+            addSymbol(oneof.fullName, .oneof(oneof), oneof.sites)
         }
         for (i, field) in message.fields.enumerated() {
             field.path = message.path + [2, Int32(i)]
-            buildField(field, scope: message.fullName, isExtension: false, inProto3: file.isProto3)
-        }
-        for (i, nested) in message.nestedMessages.enumerated() {
-            nested.path = message.path + [3, Int32(i)]
-            buildMessage(nested, scope: message.fullName)
+            buildField(field, scope: message.fullName, isExtension: false, inProto3: file.isProto3, in: message)
         }
         for (i, node) in message.enums.enumerated() {
             node.path = message.path + [4, Int32(i)]
@@ -135,6 +224,7 @@ struct Linker {
         for (i, range) in message.extensionRanges.enumerated() {
             range.path = message.path + [5, Int32(i)]
             if range.start <= 0 {
+                requestHint(message, at: range.sites[.number], start: range.start, end: range.end)
                 error("Extension numbers must be positive integers.", range.sites, .number)
             }
             if range.start >= range.end {
@@ -146,14 +236,22 @@ struct Linker {
         }
         for (i, field) in message.extensions.enumerated() {
             field.path = message.path + [6, Int32(i)]
-            buildField(field, scope: message.fullName, isExtension: true, inProto3: file.isProto3)
+            buildField(field, scope: message.fullName, isExtension: true, inProto3: file.isProto3, in: message)
         }
         for range in message.reservedRanges where range.start <= 0 {
+            requestHint(message, at: nil, start: range.start, end: range.end)
             error("Reserved numbers must be positive integers.", at: nil)
+        }
+        // protoc builds nested messages last, then takes the message's own options and
+        // registers its name.
+        for (i, nested) in message.nestedMessages.enumerated() {
+            nested.path = message.path + [3, Int32(i)]
+            buildMessage(nested, scope: message.fullName, depth: depth + 1)
         }
         if let options = message.options {
             pendingOptions.append(PendingOptions(options: options, kind: .message, path: message.path + [7], nameScope: message.fullName))
         }
+        addSymbol(message.fullName, .message(message), message.sites)
 
         var reservedNames = Set<String>()
         for name in message.reservedNames where !reservedNames.insert(name).inserted {
@@ -161,9 +259,11 @@ struct Linker {
         }
         for field in message.fields {
             for range in message.extensionRanges where range.start <= field.number && field.number < range.end {
+                requestHint(message, at: range.sites[.number])
                 error("Extension range \(range.start) to \(range.end - 1) includes field \"\(field.name)\" (\(field.number)).", range.sites, .number)
             }
             for range in message.reservedRanges where range.start <= field.number && field.number < range.end {
+                requestHint(message, at: nil)
                 error("Field \"\(field.name)\" uses reserved number \(field.number).", at: nil)
             }
             if reservedNames.contains(field.name) {
@@ -185,7 +285,7 @@ struct Linker {
         }
     }
 
-    private mutating func buildField(_ field: FieldNode, scope: String, isExtension: Bool, inProto3: Bool) {
+    private mutating func buildField(_ field: FieldNode, scope: String, isExtension: Bool, inProto3: Bool, in message: MessageNode? = nil) {
         field.fullName = qualify(scope, field.name)
         field.isInProto3File = inProto3
         if field.label == .required && isExtension {
@@ -198,11 +298,18 @@ struct Linker {
             normalizeDefault(field, type: type, raw: raw)
         }
         if field.number <= 0 {
+            requestHint(message, at: field.sites[.number])
             error("Field numbers must be positive integers.", field.sites, .number)
         } else if !isExtension && field.number > 536_870_911 {
+            requestHint(message, at: field.sites[.number])
             error("Field numbers cannot be greater than 536870911.", field.sites, .number)
         } else if field.number >= 19000 && field.number <= 19999 {
+            requestHint(message, at: field.sites[.number])
             error("Field numbers 19000 through 19999 are reserved for the protocol buffer library implementation.", field.sites, .number)
+        }
+        if field.proto3Optional && !isExtension && field.oneofIndex == nil {
+            // Only possible inside a (proto3, hence invalid) group, which gets no synthetic oneofs.
+            error("Fields with proto3_optional set must be a member of a one-field oneof", at: nil)
         }
         if let options = field.options {
             pendingOptions.append(PendingOptions(options: options, kind: .field, path: field.path + [8], nameScope: field.fullName))
@@ -256,7 +363,6 @@ struct Linker {
         node.fullName = qualify(scope, node.name)
         node.valueScope = scope
         node.isInProto3File = file.isProto3
-        addSymbol(node.fullName, .enum(node), node.sites)
         if node.values.isEmpty {
             error("Enums must contain at least one value.", node.sites, .name)
         }
@@ -274,12 +380,14 @@ struct Linker {
                 pendingOptions.append(PendingOptions(options: options, kind: .enumValue, path: value.path + [3], nameScope: value.fullName))
             }
         }
+        checkEnumValueUniqueness(node)
         for range in node.reservedRanges where range.start > range.end {
             error("Reserved range end number must be greater than start number.", at: nil)
         }
         if let options = node.options {
             pendingOptions.append(PendingOptions(options: options, kind: .enum, path: node.path + [3], nameScope: node.fullName))
         }
+        addSymbol(node.fullName, .enum(node), node.sites)
         var reservedNames = Set<String>()
         for name in node.reservedNames where !reservedNames.insert(name).inserted {
             error("Enum value \"\(name)\" is reserved multiple times.", node.sites, .name)
@@ -299,9 +407,55 @@ struct Linker {
         }
     }
 
+    /// Values must stay distinct once the enum's name is stripped as a prefix and the rest is
+    /// PascalCased (`FOO_BAR_X` vs `X` in `enum FooBar`): an error in proto3, a warning in proto2.
+    private mutating func checkEnumValueUniqueness(_ node: EnumNode) {
+        let prefix = Array(node.name.utf8.filter { $0 != UInt8(ascii: "_") }.map { Self.asciiLower($0) })
+        func stripPrefix(_ name: String) -> [UInt8] {
+            let s = Array(name.utf8)
+            var i = 0, j = 0
+            while i < s.count && j < prefix.count {
+                if s[i] == UInt8(ascii: "_") { i += 1; continue }
+                if Self.asciiLower(s[i]) != prefix[j] { return s }
+                i += 1
+                j += 1
+            }
+            if j < prefix.count { return s }
+            while i < s.count && s[i] == UInt8(ascii: "_") { i += 1 }
+            return i == s.count ? s : Array(s[i...])
+        }
+        func pascalCase(_ s: [UInt8]) -> [UInt8] {
+            var upper = true
+            var result: [UInt8] = []
+            for c in s {
+                if c == UInt8(ascii: "_") {
+                    upper = true
+                } else {
+                    result.append(upper ? Self.asciiUpper(c) : Self.asciiLower(c))
+                    upper = false
+                }
+            }
+            return result
+        }
+        var seen: [[UInt8]: EnumValueNode] = [:]
+        for value in node.values {
+            let key = pascalCase(stripPrefix(value.name))
+            guard let first = seen[key] else {
+                seen[key] = value
+                continue
+            }
+            if first.name != value.name && first.number != value.number {
+                let message = "Enum name \(value.name) has the same name as \(first.name) if you ignore case and strip out the enum name prefix (if any). This is error-prone and can lead to undefined behavior. Please avoid doing this. If you are using allow_alias, please assign the same numeric value to both enums."
+                if file.isProto3 { error(message, value.sites, .name) } else { warning(message, value.sites, .name) }
+            }
+        }
+    }
+
+    private static func asciiLower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 32 : c }
+    private static func asciiUpper(_ c: UInt8) -> UInt8 { c >= 0x61 && c <= 0x7A ? c - 32 : c }
+
     private mutating func buildService(_ service: ServiceNode) {
         service.fullName = qualify(package, service.name)
-        addSymbol(service.fullName, .service(service), service.sites)
         for (i, method) in service.methods.enumerated() {
             method.path = service.path + [2, Int32(i)]
             method.fullName = service.fullName + "." + method.name
@@ -313,6 +467,7 @@ struct Linker {
         if let options = service.options {
             pendingOptions.append(PendingOptions(options: options, kind: .service, path: service.path + [3], nameScope: service.fullName))
         }
+        addSymbol(service.fullName, .service(service), service.sites)
     }
 
     // MARK: Cross-link
@@ -324,6 +479,7 @@ struct Linker {
     }
 
     private mutating func crossLinkMessage(_ message: MessageNode) {
+        guard !tooDeep.contains(ObjectIdentifier(message)) else { return }
         for nested in message.nestedMessages { crossLinkMessage(nested) }
         for field in message.fields { crossLinkField(field, containingMessage: message) }
         for field in message.extensions { crossLinkField(field, containingMessage: nil) }
@@ -342,11 +498,23 @@ struct Linker {
         }
     }
 
-    /// Numbers used so far per containing message (fields and extensions alike).
-    private var numbersInUse: [String: [Int32: FieldNode]] = [:]
+    private var sequentialLimits: [ObjectIdentifier: Int] = [:]
+
+    /// `MessageNode.sequentialFieldLimit`, computed once per message.
+    private mutating func sequentialLimit(of message: MessageNode) -> Int {
+        if let known = sequentialLimits[ObjectIdentifier(message)] { return known }
+        let limit = message.sequentialFieldLimit
+        sequentialLimits[ObjectIdentifier(message)] = limit
+        return limit
+    }
+
+    /// Numbers used so far per containing message (fields and extensions alike), keyed by the
+    /// message itself: two same-named messages (already an error) do not clash again.
+    private var numbersInUse: [ObjectIdentifier: [Int32: FieldNode]] = [:]
 
     private mutating func crossLinkField(_ field: FieldNode, containingMessage: MessageNode?) {
         var containingName = containingMessage?.fullName
+        var containingNode = containingMessage
         if let extendee = field.extendee {
             guard let symbol = resolver.lookup(extendee, relativeTo: field.fullName) else {
                 notDefined(extendee, field.sites, .extendee)
@@ -358,6 +526,7 @@ struct Linker {
             }
             field.resolvedExtendee = "." + target.fullName
             containingName = target.fullName
+            containingNode = target
             if !target.extensionRanges.contains(where: { $0.start <= field.number && field.number < $0.end }) {
                 error("\"\(target.fullName)\" does not declare \(field.number) as an extension number.", field.sites, .number)
             }
@@ -409,17 +578,27 @@ struct Linker {
             }
         }
 
-        guard let containingName else { return }
-        if let existing = numbersInUse[containingName]?[field.number] {
+        guard let containingName, let containingNode else { return }
+        let key = ObjectIdentifier(containingNode)
+        // protoc finds the leading run of fields numbered 1, 2, 3, … by position, even in another
+        // file, so an extension can clash with one of those.
+        var sequentialClash: FieldNode?
+        let sequential = sequentialLimit(of: containingNode)
+        if field.number >= 1 && Int(field.number) <= sequential {
+            let occupant = containingNode.fields[Int(field.number) - 1]
+            if field.extendee != nil || occupant !== field { sequentialClash = occupant }
+        }
+        if let existing = sequentialClash ?? (sequential >= Int(field.number) && field.number >= 1 ? nil : numbersInUse[key]?[field.number]) {
             if field.extendee != nil {
                 error("Extension number \(field.number) has already been used in \"\(containingName)\" by extension \"\(existing.fullName)\".", field.sites, .number)
             } else {
                 error("Field number \(field.number) has already been used in \"\(containingName)\" by field \"\(existing.name)\".", field.sites, .number)
             }
-        } else {
-            numbersInUse[containingName, default: [:]][field.number] = field
-            if field.extendee != nil {
-                _ = table.addExtension(field, extendee: containingName, file: file)
+        } else if !(field.number >= 1 && Int(field.number) <= sequential) {
+            numbersInUse[key, default: [:]][field.number] = field
+            if field.extendee != nil, let other = table.addExtension(field, extendee: containingName, file: file) {
+                // Only a warning in protoc (existing schemas have such clashes).
+                warning("Extension number \(field.number) has already been used in \"\(containingName)\" by extension \"\(other.fullName)\" defined in \(table.file(ofExtension: other)?.name ?? "").", field.sites, .number)
             }
         }
     }
@@ -443,6 +622,29 @@ struct Linker {
                 }
             } else {
                 notDefined(method.outputType, method.sites, .outputType)
+            }
+        }
+    }
+
+    /// Once something failed, protoc explains clashes with synthesized map entry types.
+    private mutating func detectMapConflicts(_ message: MessageNode) {
+        var seen: [String: MessageNode] = [:]
+        for nested in message.nestedMessages {
+            if let existing = seen[nested.name] {
+                if existing.options?.mapEntry == true || nested.options?.mapEntry == true {
+                    error("Expanded map entry type \(nested.name) conflicts with an existing nested message type.", message.sites, .name)
+                    break
+                }
+            } else {
+                seen[nested.name] = nested
+            }
+            detectMapConflicts(nested)
+        }
+        for (names, kind) in [(message.fields.map(\.name), "field"), (message.enums.map(\.name), "enum type"), (message.oneofs.map(\.name), "oneof type")] {
+            for name in names {
+                if let entry = seen[name], entry.options?.mapEntry == true {
+                    error("Expanded map entry type \(entry.name) conflicts with an existing \(kind).", message.sites, .name)
+                }
             }
         }
     }

@@ -11,8 +11,11 @@ struct OptionInterpreter {
     private var interpretedPaths: [[Int32]: [Int32]] = [:]
     private var repeatedCounts: [[Int32]: Int32] = [:]
 
-    init(file: FileNode, resolver: NameResolver, table: SymbolTable) {
+    let compatibility: ProtocCompatibility
+
+    init(file: FileNode, resolver: NameResolver, table: SymbolTable, compatibility: ProtocCompatibility = .protoc321) {
         self.file = file
+        self.compatibility = compatibility
         self.resolver = resolver
         self.table = table
     }
@@ -25,6 +28,11 @@ struct OptionInterpreter {
     /// Interprets every option of one element; false after the first error (protoc stops there).
     mutating func interpret(_ pending: Linker.PendingOptions) -> Bool {
         var entries: [UInt8] = []
+        if !pending.options.uninterpreted.isEmpty {
+            // protoc looks the options message up by name, which counts as using
+            // descriptor.proto when it is imported (no unused-import warning then).
+            _ = resolver.find(pending.kind.messageName)
+        }
         for (i, option) in pending.options.uninterpreted.enumerated() {
             let sourcePath = pending.path + [999, Int32(i)]
             guard let (encoded, destPath) = interpretOne(option, pending, existing: entries) else { return false }
@@ -49,10 +57,7 @@ struct OptionInterpreter {
         }
         for field in WireField.parse(entries) ?? [] {
             var w = WireWriter()
-            w.tag(field.number, field.type)
-            if field.type == .lengthDelimited { w.varint(UInt64(field.payload.count)) }
-            w.raw(field.payload)
-            if field.type == .startGroup { w.tag(field.number, .endGroup) }
+            field.write(to: &w)
             if let spec = builtin.first(where: { $0.number == field.number }) {
                 if let i = known.firstIndex(where: { $0.0 == field.number }) { known.remove(at: i) }
                 known.append((field.number, w.bytes))
@@ -66,6 +71,9 @@ struct OptionInterpreter {
             encoded += bytes
         }
         options.encoded = encoded + unknown
+        if compatibility == .grpcioTools {
+            options.encoded = OptionsNormalizer(table: table).normalize(options.encoded, kind: pending.kind)
+        }
     }
 
     private mutating func interpretOne(_ option: UninterpretedOption, _ pending: Linker.PendingOptions,
@@ -221,8 +229,6 @@ struct OptionInterpreter {
             case .double(let d): v = d
             case .positiveInt(let p): v = Double(p)
             case .negativeInt(let n): v = Double(n)
-            case .identifier("inf"): v = .infinity
-            case .identifier("nan"): v = .nan
             default:
                 error("Value must be number for \(field.type == .float ? "float" : "double") option \"\(name)\".", option, .optionValue); return nil
             }

@@ -40,27 +40,17 @@ struct Parser {
     /// The sentinel for `to max` until the message's options decide the real maximum.
     private static let maxRangeSentinel: Int32 = -1
 
-    init(fileName: String, bytes: [UInt8]) {
-        self.lexer = Lexer(bytes: bytes)
+    init(fileName: String, bytes: [UInt8], compatibility: ProtocCompatibility = .protoc321) {
+        self.lexer = Lexer(bytes: bytes, compatibility: compatibility)
         self.file = FileNode(name: fileName)
     }
 
     /// Parses the whole file. Returns the file and every error (tokenizer and parser).
-    static func parse(fileName: String, bytes: [UInt8]) -> (FileNode, [Diagnostic]) {
-        var parser = Parser(fileName: fileName, bytes: bytes)
+    static func parse(fileName: String, bytes: [UInt8], compatibility: ProtocCompatibility = .protoc321) -> (FileNode, [Diagnostic]) {
+        var parser = Parser(fileName: fileName, bytes: bytes, compatibility: compatibility)
         parser.parseFile()
-        var all = parser.errors
-        // Tokenizer errors are reported as they are met; merge them by position.
-        let lexErrors = parser.lexer.errors.map {
-            Diagnostic(file: fileName, line: $0.line, column: $0.column, message: $0.message)
-        }
-        if !lexErrors.isEmpty {
-            all = (lexErrors + all).enumerated().sorted { a, b in
-                let la = (a.element.line ?? -1, a.element.column ?? -1)
-                let lb = (b.element.line ?? -1, b.element.column ?? -1)
-                return la != lb ? la < lb : a.offset < b.offset
-            }.map(\.element)
-        }
+        parser.drainLexerErrors()
+        let all = parser.errors
         parser.file.sourceLocations = parser.locations
         return (parser.file, all)
     }
@@ -73,13 +63,29 @@ struct Parser {
 
     private func lookingAt(_ kind: Token.Kind) -> Bool { current.kind == kind }
 
-    private var atEnd: Bool { current.kind == .end }
+    /// True at the end of input, or once nesting went too deep to follow (parsing stops).
+    private var atEnd: Bool { current.kind == .end || abandoned }
+
+    /// Message nesting beyond which the parser gives up (protoc's linker already refuses 32).
+    private static let maxNesting = 64
+    private var nesting = 0
+    private var abandoned = false
+
+    /// Moves the tokenizer's errors (met while reading ahead) into the error list.
+    private mutating func drainLexerErrors() {
+        for e in lexer.takeErrors() {
+            errors.append(Diagnostic(file: file.name, line: e.line, column: e.column, message: e.message))
+        }
+    }
 
     private mutating func addError(_ message: String) {
+        guard !abandoned else { return }
+        drainLexerErrors()
         errors.append(Diagnostic(file: file.name, line: current.line, column: current.column, message: message))
     }
 
     private mutating func addError(at token: Token, _ message: String) {
+        drainLexerErrors()
         errors.append(Diagnostic(file: file.name, line: token.line, column: token.column, message: message))
     }
 
@@ -368,7 +374,8 @@ struct Parser {
         var package = ""
         while true {
             guard let identifier = consumeIdentifier("Expected identifier.") else {
-                file.package = package
+                // protoc only has a package once it appended a part of the name.
+                if !package.isEmpty { file.package = package }
                 return false
             }
             package += identifier
@@ -417,6 +424,15 @@ struct Parser {
     }
 
     private mutating func parseMessageBlock(_ message: MessageNode, _ location: Int) -> Bool {
+        if nesting >= Self.maxNesting {
+            if !abandoned {
+                errors.append(Diagnostic(file: file.name, line: nil, column: nil, message: "Reached maximum recursion limit for nested messages."))
+            }
+            abandoned = true
+            return false
+        }
+        nesting += 1
+        defer { nesting -= 1 }
         guard consumeEndOfDeclaration("{", location) else { return false }
         while !tryConsumeEndOfDeclaration("}", nil) {
             if atEnd {
@@ -674,9 +690,7 @@ struct Parser {
         value.label = .optional
         value.number = 2
         if map.valueTypeName.isEmpty { value.type = map.valueType } else { value.typeName = map.valueTypeName }
-        key.sites = field.sites
-        value.sites = field.sites
-        entry.sites = field.sites
+        // The synthesized entry has no source positions: protoc reports its errors without one.
         entry.fields = [key, value]
         entry.isSynthesizedMapEntry = true
         addNested(entry, to: container)
@@ -1132,9 +1146,9 @@ struct Parser {
                                      messageLocation: Int) -> Bool {
         guard consume("oneof") else { return false }
         do {
+            // protoc records no error position for a oneof's name.
             let nameLocation = begin(path(of: oneofLocation) + [Path.oneofName])
             defer { end(nameLocation) }
-            oneof.sites[.name] = start(of: nameLocation)
             guard let name = consumeIdentifier("Expected oneof name.") else { return false }
             oneof.name = name
         }
@@ -1216,7 +1230,7 @@ struct Parser {
             break
         }
         if allowAlias && !hasDuplicates {
-            addError("\"\(node.name)\" declares support for enum aliases but no enum values share field numbers. Please either remove the unnecessary 'allow_alias = true' option or ensure at least one enum value shares a field number.")
+            addError("\"\(node.name)\" declares support for enum aliases but no enum values share field numbers. Please remove the unnecessary 'option allow_alias = true;' declaration.")
             return false
         }
         return true
@@ -1347,6 +1361,8 @@ struct Parser {
         }
         guard consume(")") else { return false }
         if lookingAt("{") {
+            // protoc creates the (possibly empty) options message as soon as it sees the block.
+            if method.options == nil { method.options = OptionsNode() }
             _ = consumeEndOfDeclaration("{", location)
             while !tryConsumeEndOfDeclaration("}", nil) {
                 if atEnd {
@@ -1385,12 +1401,19 @@ struct Parser {
         }
     }
 
+    /// protoc's recursive block skipping, as a loop (a run of `{` must not exhaust the stack).
     private mutating func skipRestOfBlock() {
+        var depth = 1
         while true {
             if atEnd { return }
             if lookingAt(.symbol) {
-                if tryConsumeEndOfDeclaration("}", nil) { return }
-                if tryConsume("{") { skipRestOfBlock() }
+                if tryConsumeEndOfDeclaration("}", nil) {
+                    depth -= 1
+                    if depth == 0 { return }
+                } else if tryConsume("{") {
+                    depth += 1
+                    continue
+                }
             }
             lexer.next()
         }

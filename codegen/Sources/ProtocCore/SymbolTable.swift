@@ -69,11 +69,17 @@ final class SymbolTable {
     }
 }
 
+/// The imported files a file actually took names from (for protoc's unused-import warning).
+final class DependencyUsage {
+    var used = Set<ObjectIdentifier>()
+}
+
 /// Resolves names as seen from one file: only that file and what it imports (directly, or
 /// publicly through an import) are visible, as protoc enforces.
 struct NameResolver {
     let table: SymbolTable
     let file: FileNode
+    let usage = DependencyUsage()
     /// The files this one may use: itself, its imports, and their public imports (recursively).
     let visibleFiles: Set<ObjectIdentifier>
     let visiblePackages: [String]
@@ -103,7 +109,10 @@ struct NameResolver {
     /// Finds a symbol by full name among the visible files.
     mutating func find(_ name: String) -> SymbolTable.Symbol? {
         guard let symbol = table[name] else { return nil }
-        if visibleFiles.contains(ObjectIdentifier(symbol.file)) { return symbol }
+        if visibleFiles.contains(ObjectIdentifier(symbol.file)) {
+            usage.used.insert(ObjectIdentifier(symbol.file))
+            return symbol
+        }
         if case .package = symbol.kind, visiblePackages.contains(where: { isInPackage($0, name) }) {
             return symbol
         }

@@ -67,6 +67,14 @@ struct WireField {
     /// The payload: varint/fixed bytes, the length-delimited content, or a group's body.
     var payload: [UInt8]
 
+    /// The field written back out: tag, (length,) payload (, end-group tag).
+    func write(to w: inout WireWriter) {
+        w.tag(number, type)
+        if type == .lengthDelimited { w.varint(UInt64(payload.count)) }
+        w.raw(payload)
+        if type == .startGroup { w.tag(number, .endGroup) }
+    }
+
     /// Splits a message into its fields; nil if it is not well-formed.
     static func parse(_ bytes: [UInt8]) -> [WireField]? {
         var fields: [WireField] = []
