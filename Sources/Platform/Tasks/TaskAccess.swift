@@ -12,7 +12,7 @@ import JicengAPI
 ///   department leads, and works its own cooperating assignments (an agency's operator acts for
 ///   its parent department in the town it is stationed in).
 /// - Reading: auditors and city admins everything; district admins their district; a town
-///   operator its town; a grid worker its grid's tasks and those it raised; a department operator
+///   operator its town; a grid worker its grid's tasks (those it raised among them); a department operator
 ///   the tasks its department leads or cooperates on.
 ///
 /// A task outside the caller's scope is PERMISSION_DENIED (`TASK_OUT_OF_SCOPE`), not NOT_FOUND:
@@ -40,7 +40,7 @@ public struct TaskAccess: Sendable {
         case .cityAdmin, .auditor: return true
         case .districtAdmin: return scope.directory.isWithin(townID, caller.orgID)
         case .townOperator: return caller.orgID == townID
-        case .gridWorker: return gridID == caller.orgID || reporterOrgID == caller.orgID
+        case .gridWorker: return gridID == caller.orgID
         case .departmentOperator:
             return departments.contains { !$0.isEmpty && scope.actsForDepartment($0, inTown: townID) }
         }

@@ -70,8 +70,8 @@ struct TaskListQuery {
         case .townOperator:
             conditions.append("t.town_id = \(bind(caller.orgID))")
         case .gridWorker:
-            let org = bind(caller.orgID)
-            conditions.append("(t.grid_id = \(org) OR t.reporter_org_id = \(org))")
+            // A grid worker's own tasks always lie in its grid.
+            conditions.append("t.grid_id = \(bind(caller.orgID))")
         case .departmentOperator:
             guard let own = access.scope.directory[caller.orgID] else {
                 conditions.append("1 = 0")
@@ -109,32 +109,46 @@ struct TaskListQuery {
         departmentJoin ? ("d.create_time", "d.task_id") : ("t.create_time", "t.id")
     }
 
-    func run(in tx: any SQLReadTransaction) throws -> Jiceng_V1_ListTasksResponse {
+    /// The page query: the filters, the position after the page token (a row-value comparison,
+    /// which both SQLite and PostgreSQL turn into a range on the index), newest first.
+    func pageStatement() throws(PlatformError) -> (sql: String, parameters: [SQLValue]) {
         var query = self
         var pageConditions = conditions
         if !request.pageToken.isEmpty {
             guard let position = Self.decodeToken(request.pageToken, digest: digest) else {
-                throw PlatformError.invalidArgument(field: "page_token", "无效或与查询条件不符 (invalid, or from another query)")
+                throw .invalidArgument(field: "page_token", "无效或与查询条件不符 (invalid, or from another query)")
             }
             let time = query.bind(position.time)
             let id = query.bind(position.id)
-            pageConditions.append("(\(orderColumns.time) < \(time) OR (\(orderColumns.time) = \(time) AND \(orderColumns.id) < \(id)))")
+            pageConditions.append("(\(orderColumns.time), \(orderColumns.id)) < (\(time), \(id))")
         }
         let whereAll = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
-        let rows = try tx.query("""
+        return ("""
             SELECT t.body, t.create_time, t.id FROM \(from) \(whereAll)
             ORDER BY \(orderColumns.time) DESC, \(orderColumns.id) DESC LIMIT \(pageSize + 1)
             """, query.parameters)
+    }
+
+    /// Counts matches up to `countCap`; the filters only, so the same on every page.
+    func countStatement() -> (sql: String, parameters: [SQLValue]) {
+        let whereFilters = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return ("SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(whereFilters) LIMIT \(Self.countCap)) capped", parameters)
+    }
+
+    func run(in tx: any SQLReadTransaction) throws -> Jiceng_V1_ListTasksResponse {
+        let page = try pageStatement()
+        var rows = try tx.query(page.sql, page.parameters)
+        // An agency's list joins two department rows; a task on both would come twice, adjacently.
+        rows = rows.enumerated().filter { index, row in
+            index == 0 || row["id"] != rows[index - 1]["id"]
+        }.map(\.element)
         var response = Jiceng_V1_ListTasksResponse()
         response.tasks = try rows.prefix(pageSize).map(TaskRecords.decode)
         if rows.count > pageSize, let last = rows.prefix(pageSize).last {
             response.nextPageToken = Self.encodeToken(time: try last.get("create_time"), id: try last.get("id"), digest: digest)
         }
-        // The count uses the filters only (not the page position): the same on every page.
-        let whereFilters = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let count = try tx.scalar("SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(whereFilters) LIMIT \(Self.countCap)) capped",
-                                  parameters, as: Int64.self) ?? 0
-        response.totalSize = Int32(count)
+        let count = countStatement()
+        response.totalSize = Int32(try tx.scalar(count.sql, count.parameters, as: Int64.self) ?? 0)
         return response
     }
 
