@@ -312,4 +312,46 @@ import Testing
         let misuse = await thrownStatus { _ = try await list(.auditor, TaskOrg.city) { $0.pageSize = 2; $0.pageToken = firstPage.nextPageToken; $0.state = .reported } }
         #expect(badFields(misuse) == ["page_token"])
     }
+
+    @Test func cooperatingDepartmentsWorkTheirPartAndReportersWithdraw() async throws {
+        let f = try await TaskFixture()
+        let dispatched = try await f.dispatch(try await f.create(), lead: TaskOrg.urban, cooperating: [TaskOrg.housing, TaskOrg.civil])
+        func progress(_ org: String, _ role: Role = .departmentOperator) async -> Status? {
+            var request = Jiceng_V1_AddProgressRequest()
+            request.id = dispatched.id
+            request.requestId = f.requestID()
+            request.note = "已到现场查看"
+            return await thrownStatus { _ = try await f.as(role, org) { try await $0.addProgress(request: request, context: TaskFixture.context()) } }
+        }
+        #expect(await progress(TaskOrg.housing) == nil)
+        #expect(await progress(TaskOrg.urban) == nil)
+        #expect(await progress(TaskOrg.town, .townOperator) == nil)
+        #expect(await progress(TaskOrg.otherDepartment)?.code == .permissionDenied)
+        #expect(await progress(TaskOrg.street, .townOperator)?.code == .permissionDenied)
+
+        // The dispatcher releases civil affairs; the lead still waits for housing.
+        var release = Jiceng_V1_ReleaseAssignmentRequest()
+        release.id = dispatched.id
+        release.requestId = f.requestID()
+        release.departmentId = TaskOrg.civil
+        let released = try await f.as(.townOperator, TaskOrg.town) { try await $0.releaseAssignment(request: release, context: TaskFixture.context()) }
+        #expect(released.assignments.map(\.state) == [.open, .released])
+        let accepted = try await f.accept(released)
+        let open = await thrownStatus { _ = try await f.resolve(accepted) }
+        #expect(errorInfo(open)?.metadata["departments"] == TaskOrg.housing)
+
+        // A grid worker withdraws what it raised, not what someone else did.
+        let mine = try await f.create(source: .gridReport, role: .gridWorker, org: TaskOrg.grid)
+        let townsTask = try await f.create()
+        for (task, expected) in [(townsTask, Status.Code.permissionDenied), (mine, nil)] as [(Jiceng_V1_Task, Status.Code?)] {
+            var cancel = Jiceng_V1_CancelTaskRequest()
+            cancel.id = task.id
+            cancel.etag = task.etag
+            cancel.requestId = f.requestID()
+            cancel.reason = "已自行解决"
+            let status = await thrownStatus { _ = try await f.as(.gridWorker, TaskOrg.grid) { try await $0.cancelTask(request: cancel, context: TaskFixture.context()) } }
+            #expect(status?.code == expected)
+        }
+        #expect(try await f.get(mine.id).state == .cancelled)
+    }
 }

@@ -143,4 +143,28 @@ func eventually(_ condition: @Sendable () async throws -> Bool) async throws {
         again.cancel()
         _ = await again.value
     }
+
+    @Test func watchersStartingDuringWritesMissAndRepeatNothing() async throws {
+        let f = try await TaskFixture()
+        for _ in 0..<5 { _ = try await f.create() }
+        // Watchers start while tasks are being created: some events reach them both from the
+        // table and from the feed, and must come once.
+        let writer = Task {
+            for index in 0..<40 { _ = try await f.create(title: "并发事项\(index)") }
+        }
+        var sinks: [WatchSink] = []
+        var watchers: [Task<Status?, Never>] = []
+        for _ in 0..<4 {
+            let sink = WatchSink()
+            sinks.append(sink)
+            watchers.append(watch(f, sink: sink))
+            try await Task.sleep(for: .milliseconds(3))
+        }
+        try await writer.value
+        for sink in sinks {
+            try await eventually { sink.events.count >= 45 }
+            #expect(sink.seqs == Array(1...45))
+        }
+        for watcher in watchers { watcher.cancel(); _ = await watcher.value }
+    }
 }

@@ -30,12 +30,12 @@ public struct TaskAccess: Sendable {
 
     /// May the caller read `task`?
     public func mayRead(_ task: Jiceng_V1_Task) -> Bool {
-        mayRead(townID: task.townId, gridID: task.gridId, reporterOrgID: task.reporterOrgId,
+        mayRead(townID: task.townId, gridID: task.gridId,
                 departments: [task.leadDepartmentId] + task.cooperatingDepartmentIds)
     }
 
     /// May the caller read a task (or event) with these facts?
-    public func mayRead(townID: String, gridID: String, reporterOrgID: String, departments: [String]) -> Bool {
+    public func mayRead(townID: String, gridID: String, departments: [String]) -> Bool {
         switch caller.role {
         case .cityAdmin, .auditor: return true
         case .districtAdmin: return scope.directory.isWithin(townID, caller.orgID)

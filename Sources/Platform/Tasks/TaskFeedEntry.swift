@@ -5,19 +5,17 @@ import Store
 struct TaskFeedEntry: Sendable {
     var event: Jiceng_V1_TaskEvent
     var gridID: String
-    var reporterOrgID: String
     /// The lead and cooperating departments at the time of the event.
     var departments: [String]
 
     var seq: Int64 { event.seq }
 
     /// The columns `init(row:)` reads.
-    static let columns = "seq, town_id, grid_id, reporter_org_id, department_ids, body"
+    static let columns = "seq, town_id, grid_id, department_ids, body"
 
     init(row: Row) throws {
         event = try TaskRecords.decodeEvent(try row.get("body", as: [UInt8].self))
         gridID = try row.get("grid_id")
-        reporterOrgID = try row.get("reporter_org_id")
         departments = try row.get("department_ids", as: String.self).split(separator: " ").map(String.init)
     }
 }

@@ -28,7 +28,7 @@ extension TaskService {
             if !filter.taskId.isEmpty, event.taskId != filter.taskId { return false }
             if !filter.townId.isEmpty, event.townId != filter.townId { return false }
             if !filter.departmentId.isEmpty, !entry.departments.contains(filter.departmentId) { return false }
-            return access.mayRead(townID: event.townId, gridID: entry.gridID, reporterOrgID: entry.reporterOrgID,
+            return access.mayRead(townID: event.townId, gridID: entry.gridID,
                                   departments: entry.departments)
         }
         var position = request.afterSeq
