@@ -12,7 +12,8 @@ APT_PACKAGES := pkg-config libnghttp2-dev libsqlite3-dev zlib1g-dev libssl-dev l
 	libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev nghttp2-client \
 	python3-venv postgresql openssl
 
-.PHONY: all deps apt venv build release test swift-test py-test demo generate check-generated clean
+.PHONY: all deps apt venv build release test swift-test py-test demo generate check-generated clean \
+	lint-schema check-compat release-schema
 
 all: build
 
@@ -43,6 +44,8 @@ release: apt
 # stopped however the tests end); Tests/Support/pg-test-server.sh says why if it cannot start.
 test: deps
 	swift build --build-tests
+	$(LINT_SCHEMA)
+	$(CHECK_COMPAT)
 	@pgdir=$$(mktemp -d /tmp/jiceng-pg-test.XXXXXX); \
 	trap 'Tests/Support/pg-test-server.sh stop "'"$$pgdir"'"' EXIT; \
 	url=$$(Tests/Support/pg-test-server.sh start "$$pgdir"); \
@@ -80,3 +83,22 @@ check-generated: generate
 		|| { echo "生成代码已过期: run 'make generate' and commit (generated Swift is stale)"; exit 1; }
 	@test -z "$$(git status --porcelain -- Sources/ProtoRuntime/Generated Sources/JicengAPI/Generated)" \
 		|| { echo "生成代码有未提交的新文件 (untracked generated files)"; exit 1; }
+
+# The contract's own checks (README: "Changing the contract"). lint-schema applies the API
+# conventions; check-compat refuses changes that break clients of the released schema, recorded in
+# proto/released.binpb by release-schema.
+CONTRACT_PROTOS := $(sort $(wildcard proto/jiceng/v1/*.proto))
+LINT_SCHEMA = $(PROTOC) -I proto --lint $(CONTRACT_PROTOS:proto/%=%)
+CHECK_COMPAT = $(PROTOC) -I proto --against=proto/released.binpb $(CONTRACT_PROTOS:proto/%=%)
+
+lint-schema: apt
+	swift build --product jiceng-protoc
+	$(LINT_SCHEMA)
+
+check-compat: apt
+	swift build --product jiceng-protoc
+	$(CHECK_COMPAT)
+
+release-schema: apt
+	swift build --product jiceng-protoc
+	$(PROTOC) -I proto --include_imports --descriptor_set_out=proto/released.binpb $(CONTRACT_PROTOS:proto/%=%)

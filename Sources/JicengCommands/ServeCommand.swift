@@ -29,6 +29,9 @@ public enum ServeCommand {
         try options.finish()
         guard let address = SocketAddress(parsing: listen) else { throw CommandFailure.usage("--listen 需要 HOST:PORT: \(listen)") }
         var configuration = GRPCServer.Configuration(listen: address)
+        // Health and the benchmark echo never block, so they run on the connection's loop thread
+        // and skip two thread hops; everything that touches the store runs on the pool.
+        configuration.servicesOnEventLoop = ["grpc.health.v1.Health", "bench.Echo"]
         switch (tlsCertificate, tlsKey) {
         case (let certificate?, let key?):
             configuration.tls = TLSConfiguration(

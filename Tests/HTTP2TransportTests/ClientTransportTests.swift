@@ -146,4 +146,19 @@ struct ClientTransportTests {
         #expect(answered == Msg(code: 5, message: "again"))
         await stop(server)
     }
+
+    @Test func hostNamesAreResolvedAndUnknownNamesAreUnavailable() async throws {
+        let (server, port) = try startTestServer()
+        let byName = RPCClient(transport: HTTP2ClientTransport(target: SocketAddress(host: "localhost", port: port)))
+        let response: Msg = try await byName.unary(TestMethods.unary, request: Msg(code: 12, message: "名字"))
+        #expect(response.code == 12)
+        let nowhere = RPCClient(transport: HTTP2ClientTransport(target: SocketAddress(host: "no-such-host.invalid", port: port)))
+        do {
+            let _: Msg = try await nowhere.unary(TestMethods.unary, request: Msg())
+            Issue.record("expected UNAVAILABLE")
+        } catch let status as Status {
+            #expect(status.code == .unavailable)
+        }
+        await stop(server)
+    }
 }

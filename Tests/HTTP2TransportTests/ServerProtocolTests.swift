@@ -5,6 +5,19 @@ import RPC
 
 /// The server over real loopback sockets, driven by a raw nghttp2 client that can send exactly
 /// the frames each case needs.
+/// Framed messages with codes `range`, as one request body.
+private func framedCodes(_ range: ClosedRange<Int>) -> [UInt8] {
+    range.reduce(into: []) { $0 += MessageFraming.frame(Msg(code: Int32($1), message: "").serializedBytes()) }
+}
+
+/// Bidi on test.Echo: send one message, read its echo, send another, half-close, read to the end.
+private func bidiExchange(_ client: RawHTTP2Client) -> RawHTTP2Client.Response {
+    let id = client.start(path: "/test.Echo/Bidi", body: MessageFraming.frame(Msg(code: 1, message: "a").serializedBytes()), endStream: false)
+    _ = client.wait(id) { $0.body.count >= 1 }
+    client.send(id, MessageFraming.frame(Msg(code: 2, message: "b").serializedBytes()), endStream: true)
+    return client.wait(id)
+}
+
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct ServerProtocolTests {
     private func decode(_ body: [UInt8]) throws -> [Msg] {
@@ -168,14 +181,8 @@ struct ServerProtocolTests {
         let (server, port) = try startTestServer()
         let (sum, bidi, counted) = try await onThread {
             let client = try RawHTTP2Client(port: port)
-            var body: [UInt8] = []
-            for i in 1...100 { body += MessageFraming.frame(Msg(code: Int32(i), message: "").serializedBytes()) }
-            let sum = client.wait(client.start(path: "/test.Echo/Sum", body: body))
-            // Bidi: send one message, read its echo, then another, then half-close.
-            let id = client.start(path: "/test.Echo/Bidi", body: MessageFraming.frame(Msg(code: 1, message: "a").serializedBytes()), endStream: false)
-            _ = client.wait(id) { $0.body.count >= 1 }
-            client.send(id, MessageFraming.frame(Msg(code: 2, message: "b").serializedBytes()), endStream: true)
-            let bidi = client.wait(id)
+            let sum = client.wait(client.start(path: "/test.Echo/Sum", body: framedCodes(1...100)))
+            let bidi = bidiExchange(client)
             let counted = client.unary("/test.Echo/Count", Msg(code: 1000, message: String(repeating: "z", count: 500)).serializedBytes())
             return (sum, bidi, counted)
         }
@@ -220,5 +227,31 @@ struct ServerProtocolTests {
         #expect(r.grpcStatus != 0)
         #expect(raw.sawGoAway)
         await server.waitUntilStopped()
+    }
+
+    @Test func handlersOnTheEventLoopBehaveTheSame() async throws {
+        let probe = Probe()
+        let (server, port) = try startTestServer(probe: probe) { $0.servicesOnEventLoop = ["test.Echo"] }
+        let (unary, slow, sum, bidi) = try await onThread {
+            let client = try RawHTTP2Client(port: port)
+            let unary = client.unary("/test.Echo/Unary", Msg(code: 7, message: "loop").serializedBytes())
+            let slow = client.unary("/test.Echo/Slow", Msg(code: 9, message: "").serializedBytes(), headers: [("grpc-timeout", "50m")])
+            let sum = client.wait(client.start(path: "/test.Echo/Sum", body: framedCodes(1...10)))
+            return (unary, slow, sum, bidiExchange(client))
+        }
+        #expect(try decode(unary.body) == [Msg(code: 7, message: "loop")])
+        #expect(slow.grpcStatus == Status.Code.deadlineExceeded.rawValue)
+        await probe.wait(for: "slow-cancelled-9")
+        #expect(try decode(sum.body) == [Msg(code: 55, message: "10")])
+        #expect(try decode(bidi.body) == [Msg(code: 2, message: "a"), Msg(code: 4, message: "b")])
+        let client = RPCClient(transport: HTTP2ClientTransport(target: SocketAddress(host: "127.0.0.1", port: port)))
+        let codes = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for i in 0..<100 {
+                group.addTask { (try await client.unary(TestMethods.unary, request: Msg(code: Int32(i), message: "")) as Msg).code }
+            }
+            return try await group.reduce(into: Set<Int32>()) { $0.insert($1) }
+        }
+        #expect(codes == Set(0..<100))
+        await stop(server)
     }
 }

@@ -100,7 +100,14 @@ public final class HTTP2ClientTransport: ClientTransport {
         }
     }
 
-    private static func connect(to target: SocketAddress, tls: TLSContext?, serverName: String) async throws -> ConnectionRef {
+    private static func connect(to name: SocketAddress, tls: TLSContext?, serverName: String) async throws -> ConnectionRef {
+        // Runs in its own task, so a slow name lookup holds no event loop.
+        let target: SocketAddress
+        do {
+            target = try name.resolved()
+        } catch {
+            throw Status(.unavailable, "\(error)")
+        }
         let fd = socket(target.isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw Status(.unavailable, "socket: \(SocketError(call: "socket"))") }
         var one: Int32 = 1
@@ -121,7 +128,7 @@ public final class HTTP2ClientTransport: ClientTransport {
             Glibc.close(fd)
             throw Status(.unavailable, "cannot create a TLS session")
         }
-        let connection = ClientConnection(fd: fd, loop: loop, authority: target.description, tls: session)
+        let connection = ClientConnection(fd: fd, loop: loop, authority: name.description, tls: session)
         let ref = ConnectionRef(connection: connection)
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
             loop.execute(LoopClosure {

@@ -8,6 +8,34 @@ protocol LoopWork: AnyObject, Sendable {
     func runOnLoop()
 }
 
+/// Runs the tasks of handlers on their connection's loop thread: no hop to the concurrency pool
+/// and back for a handler that never suspends elsewhere. Only for handlers that never block.
+final class LoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+    // The loop outlives every task it runs (its thread retains it while running).
+    unowned(unsafe) let loop: EventLoop
+
+    init(loop: EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        loop.enqueue(UnownedJob(job))
+    }
+}
+
+/// A job resumed from another thread, on its way to the loop that runs it.
+final class LoopJob: LoopWork, @unchecked Sendable {
+    let job: UnownedJob
+    unowned(unsafe) let loop: EventLoop
+
+    init(job: UnownedJob, loop: EventLoop) {
+        self.job = job
+        self.loop = loop
+    }
+
+    func runOnLoop() { loop.runJobOnLoop(job) }
+}
+
 /// A closure to run on the loop (rare operations: shutdown, tests).
 final class LoopClosure: LoopWork, @unchecked Sendable {
     let body: () -> Void
@@ -29,6 +57,13 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Mutex<[any LoopWork]>([])
     private let wakePending = Atomic<Bool>(false)
     private let stopped = Atomic<Bool>(false)
+    /// The loop thread's pthread id (0 before it starts): work queued from the loop's own thread
+    /// skips the inbox lock and the eventfd.
+    private let loopThread = Atomic<UInt>(0)
+    private var localWork: [any LoopWork] = []
+    private var localJobs: [UnownedJob] = []
+    /// Runs the tasks of handlers that opted in to run on this loop (`Configuration.servicesOnEventLoop`).
+    private(set) lazy var taskExecutor = LoopTaskExecutor(loop: self)
 
     // Loop-confined state.
     private var listener: ListeningSocket?
@@ -60,8 +95,14 @@ final class EventLoop: @unchecked Sendable {
         register(fd: listener.fd, token: Self.listenToken, events: EPOLLIN.rawValue)
     }
 
+    var isOnLoopThread: Bool { loopThread.load(ordering: .relaxed) == UInt(pthread_self()) }
+
     /// Queues work for the loop thread. Safe from any thread.
     func execute(_ work: any LoopWork) {
+        if isOnLoopThread {
+            localWork.append(work)
+            return
+        }
         if stopped.load(ordering: .relaxed) { return }
         inbox.withLock { $0.append(work) }
         if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
@@ -72,6 +113,15 @@ final class EventLoop: @unchecked Sendable {
 
     func execute(_ body: @escaping () -> Void) {
         execute(LoopClosure(body))
+    }
+
+    /// Queues a job of a task running on this loop's executor.
+    func enqueue(_ job: UnownedJob) {
+        if isOnLoopThread {
+            localJobs.append(job)
+        } else {
+            execute(LoopJob(job: job, loop: self))
+        }
     }
 
     /// Starts the loop on a new thread; `onExit` runs on that thread when the loop ends.
@@ -144,6 +194,7 @@ final class EventLoop: @unchecked Sendable {
     // MARK: The loop
 
     private func run() {
+        loopThread.store(UInt(pthread_self()), ordering: .relaxed)
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         while !(draining && connections.isEmpty) {
             let timeout = nextTimeoutMilliseconds()
@@ -170,11 +221,35 @@ final class EventLoop: @unchecked Sendable {
                 }
             }
             fireTimers()
+            runLocalWork()
             flushDirty()
         }
         stopped.store(true, ordering: .relaxed)
         close(epollFD)
         close(wakeFD)
+    }
+
+    /// Runs jobs and work queued from this thread, including whatever they queue in turn, so a
+    /// handler that completes without suspending elsewhere is answered in the same iteration.
+    private func runLocalWork() {
+        while !localJobs.isEmpty || !localWork.isEmpty {
+            if !localJobs.isEmpty {
+                let jobs = localJobs
+                localJobs.removeAll(keepingCapacity: true)
+                let executor = taskExecutor.asUnownedTaskExecutor()
+                for job in jobs { job.runSynchronously(on: executor) }
+            }
+            if !localWork.isEmpty {
+                let work = localWork
+                localWork.removeAll(keepingCapacity: true)
+                for item in work { item.runOnLoop() }
+            }
+        }
+    }
+
+    /// A job that arrived through the inbox joins the local queue.
+    func runJobOnLoop(_ job: UnownedJob) {
+        localJobs.append(job)
     }
 
     private func drainInbox() {

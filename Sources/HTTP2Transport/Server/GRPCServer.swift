@@ -35,6 +35,11 @@ public final class GRPCServer: Sendable {
         public var keepaliveTimeout: Duration = .seconds(20)
         /// A connection with no calls for this long is sent GOAWAY and closed (nil: never).
         public var maxConnectionIdle: Duration?
+        /// Services whose handlers run on the event-loop thread of their connection instead of the
+        /// concurrency pool: no thread hop for a call that completes at once. Only for handlers
+        /// that never block (health checks, echo); a slow one would stall every connection of its
+        /// loop.
+        public var servicesOnEventLoop: Set<String> = []
 
         public init(listen: SocketAddress, eventLoopCount: Int? = nil) {
             self.listen = listen
@@ -73,7 +78,7 @@ public final class GRPCServer: Sendable {
             router: ServiceRouter(services: services), interceptors: ServerInterceptorChain(interceptors),
             configuration: configuration)
         var loops: [EventLoop] = []
-        var address = config.listen
+        var address = try config.listen.resolved()
         for index in 0..<config.eventLoopCount {
             let loop = try EventLoop(index: index)
             let listener = try ListeningSocket(binding: address)

@@ -323,7 +323,7 @@ final class ServerConnection: HTTP2Connection {
         stream.started = true
         let chain = core.interceptors
         let handler = method.handler
-        stream.task = Task.detached {
+        let call: @Sendable () async -> Void = {
             let status: Status
             do {
                 try await chain.run(context: context) { context in
@@ -334,6 +334,11 @@ final class ServerConnection: HTTP2Connection {
                 status = Status(error: error)
             }
             handle.finish(status, trailers: context.trailingResponseMetadata)
+        }
+        if core.configuration.servicesOnEventLoop.contains(method.descriptor.service) {
+            stream.task = Task(executorPreference: loop.taskExecutor, operation: call)
+        } else {
+            stream.task = Task.detached(operation: call)
         }
     }
 

@@ -23,6 +23,44 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
 
     var isIPv6: Bool { host.contains(":") }
 
+    /// True when `host` is a literal IPv4 or IPv6 address (no name lookup needed).
+    var isLiteral: Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
+    }
+
+    /// This address with its host name looked up (`getaddrinfo`, which may block: call it off the
+    /// event loops). Literal addresses are returned as they are.
+    public func resolved() throws -> SocketAddress {
+        if isLiteral { return self }
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var results: UnsafeMutablePointer<addrinfo>?
+        let rc = getaddrinfo(host, String(port), &hints, &results)
+        guard rc == 0, let first = results else {
+            throw SocketError(message: "cannot resolve \(host): \(String(decoding: Array(UnsafeBufferPointer(start: gai_strerror(rc), count: strlen(gai_strerror(rc)))).map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+        }
+        defer { freeaddrinfo(results) }
+        // Prefer IPv4 when both exist: servers here usually listen on 127.0.0.1 or 0.0.0.0.
+        var chosen = first
+        var cursor: UnsafeMutablePointer<addrinfo>? = first
+        while let entry = cursor {
+            if entry.pointee.ai_family == AF_INET {
+                chosen = entry
+                break
+            }
+            cursor = entry.pointee.ai_next
+        }
+        var storage = sockaddr_storage()
+        withUnsafeMutableBytes(of: &storage) { raw in
+            raw.copyMemory(from: UnsafeRawBufferPointer(start: chosen.pointee.ai_addr, count: Int(chosen.pointee.ai_addrlen)))
+        }
+        guard let address = SocketAddress(storage) else { throw SocketError(message: "cannot resolve \(host)") }
+        return address
+    }
+
     /// Calls `body` with this address as a `sockaddr`; throws for a host that is not a literal IP.
     func withSockAddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) throws -> R) throws -> R {
         if isIPv6 {
@@ -37,8 +75,7 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        let literal = host == "localhost" ? "127.0.0.1" : host
-        guard inet_pton(AF_INET, literal, &addr.sin_addr) == 1 else { throw SocketError(message: "not an IPv4 address: \(host)") }
+        guard inet_pton(AF_INET, host, &addr.sin_addr) == 1 else { throw SocketError(message: "not an IPv4 address: \(host)") }
         return try withUnsafePointer(to: &addr) {
             try $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { try body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

@@ -111,7 +111,9 @@ public struct Jiceng_V1_IndicatorWeights: ProtoMessage {
 
 /// One assessment period of a district.
 public struct Jiceng_V1_AppraisalPeriod: ProtoMessage {
+    /// Assigned by the server.
     public var id: String = ""
+    /// The district whose departments are assessed.
     public var districtId: String = ""
     /// e.g. 2026年第四季度.
     public var name: String = ""
@@ -124,6 +126,7 @@ public struct Jiceng_V1_AppraisalPeriod: ProtoMessage {
     public var hasStartTime: Bool { _startTime != nil }
     /// Unsets `startTime`: it reads as its default again and is not encoded.
     public mutating func clearStartTime() { _startTime = nil }
+    /// The end of the assessed interval (exclusive).
     public var endTime: Google_Protobuf_Timestamp {
         get { _endTime ?? Google_Protobuf_Timestamp() }
         set { _endTime = newValue }
@@ -141,8 +144,11 @@ public struct Jiceng_V1_AppraisalPeriod: ProtoMessage {
     public var hasWeights: Bool { _weights != nil }
     /// Unsets `weights`: it reads as its default again and is not encoded.
     public mutating func clearWeights() { _weights = nil }
+    /// Where the period stands: OPEN, CLOSED or PUBLISHED.
     public var state: Jiceng_V1_PeriodState = .unspecified
+    /// Changes on every update; send it back to detect concurrent edits.
     public var etag: String = ""
+    /// When the period was opened.
     public var createTime: Google_Protobuf_Timestamp {
         get { _createTime ?? Google_Protobuf_Timestamp() }
         set { _createTime = newValue }
@@ -151,6 +157,7 @@ public struct Jiceng_V1_AppraisalPeriod: ProtoMessage {
     public var hasCreateTime: Bool { _createTime != nil }
     /// Unsets `createTime`: it reads as its default again and is not encoded.
     public mutating func clearCreateTime() { _createTime = nil }
+    /// When the period was closed and its figures frozen.
     public var closeTime: Google_Protobuf_Timestamp {
         get { _closeTime ?? Google_Protobuf_Timestamp() }
         set { _closeTime = newValue }
@@ -159,6 +166,7 @@ public struct Jiceng_V1_AppraisalPeriod: ProtoMessage {
     public var hasCloseTime: Bool { _closeTime != nil }
     /// Unsets `closeTime`: it reads as its default again and is not encoded.
     public mutating func clearCloseTime() { _closeTime = nil }
+    /// When the results were published.
     public var publishTime: Google_Protobuf_Timestamp {
         get { _publishTime ?? Google_Protobuf_Timestamp() }
         set { _publishTime = newValue }
@@ -632,15 +640,21 @@ public struct Jiceng_V1_StageTiming: ProtoMessage {
 
 /// A department's figures for a period.
 public struct Jiceng_V1_DepartmentReport: ProtoMessage {
+    /// The period reported on.
     public var periodId: String = ""
+    /// The department reported on.
     public var departmentId: String = ""
+    /// The department's name, for display.
     public var departmentName: String = ""
     /// 0–100.
     public var total: Double = 0
     /// False when the department had no due cases: total and rates are then not meaningful.
     public var hasDueCases: Bool = false
+    /// Every indicator with its figures and its share of the total.
     public var indicators: [Jiceng_V1_Indicator] = []
+    /// How long each stage of handling took the department.
     public var stageTimings: [Jiceng_V1_StageTiming] = []
+    /// The towns' scores of the department in the period.
     public var townScores: [Jiceng_V1_TownScore] = []
     /// From the snapshot frozen at close.
     public var frozen: Bool = false
@@ -763,6 +777,7 @@ public struct Jiceng_V1_DepartmentReport: ProtoMessage {
     }
 }
 
+/// One department's place in the district's ranking.
 public struct Jiceng_V1_RankingEntry: ProtoMessage {
     public var departmentId: String = ""
     public var departmentName: String = ""
@@ -852,6 +867,7 @@ public struct Jiceng_V1_RankingEntry: ProtoMessage {
     }
 }
 
+/// The period to open, and the retry key.
 public struct Jiceng_V1_CreatePeriodRequest: ProtoMessage {
     public var period: Jiceng_V1_AppraisalPeriod {
         get { _period ?? Jiceng_V1_AppraisalPeriod() }
@@ -912,6 +928,7 @@ public struct Jiceng_V1_CreatePeriodRequest: ProtoMessage {
     }
 }
 
+/// Names the period to read.
 public struct Jiceng_V1_GetPeriodRequest: ProtoMessage {
     public var id: String = ""
     public var unknownFields = UnknownFields()
@@ -953,6 +970,7 @@ public struct Jiceng_V1_GetPeriodRequest: ProtoMessage {
     }
 }
 
+/// Filters and page position for ListPeriods.
 public struct Jiceng_V1_ListPeriodsRequest: ProtoMessage {
     public var districtId: String = ""
     public var state: Jiceng_V1_PeriodState = .unspecified
@@ -1021,6 +1039,7 @@ public struct Jiceng_V1_ListPeriodsRequest: ProtoMessage {
     }
 }
 
+/// One page of periods.
 public struct Jiceng_V1_ListPeriodsResponse: ProtoMessage {
     public var periods: [Jiceng_V1_AppraisalPeriod] = []
     public var nextPageToken: String = ""
@@ -1082,6 +1101,7 @@ public struct Jiceng_V1_ListPeriodsResponse: ProtoMessage {
     }
 }
 
+/// The period's new values and which of them to apply.
 public struct Jiceng_V1_UpdatePeriodRequest: ProtoMessage {
     public var period: Jiceng_V1_AppraisalPeriod {
         get { _period ?? Jiceng_V1_AppraisalPeriod() }
@@ -1162,6 +1182,7 @@ public struct Jiceng_V1_UpdatePeriodRequest: ProtoMessage {
     }
 }
 
+/// A town's score of one department in one period.
 public struct Jiceng_V1_SubmitScoreRequest: ProtoMessage {
     public var periodId: String = ""
     public var departmentId: String = ""
@@ -1240,6 +1261,7 @@ public struct Jiceng_V1_SubmitScoreRequest: ProtoMessage {
     }
 }
 
+/// Names the period and the department to report on.
 public struct Jiceng_V1_GetDepartmentReportRequest: ProtoMessage {
     public var periodId: String = ""
     public var departmentId: String = ""
@@ -1300,6 +1322,7 @@ public struct Jiceng_V1_GetDepartmentReportRequest: ProtoMessage {
     }
 }
 
+/// Names the period to rank, with optional what-if weights.
 public struct Jiceng_V1_GetRankingRequest: ProtoMessage {
     public var periodId: String = ""
     /// What-if weights; the period is not changed.
@@ -1361,6 +1384,7 @@ public struct Jiceng_V1_GetRankingRequest: ProtoMessage {
     }
 }
 
+/// The district's departments in rank order.
 public struct Jiceng_V1_GetRankingResponse: ProtoMessage {
     public var periodId: String = ""
     /// The weights the ranking was computed with.
@@ -1452,6 +1476,7 @@ public struct Jiceng_V1_GetRankingResponse: ProtoMessage {
     }
 }
 
+/// Names the period to close, with its current etag.
 public struct Jiceng_V1_ClosePeriodRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1511,6 +1536,7 @@ public struct Jiceng_V1_ClosePeriodRequest: ProtoMessage {
     }
 }
 
+/// Names the closed period whose results to publish, with its current etag.
 public struct Jiceng_V1_PublishResultsRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1674,13 +1700,17 @@ public enum Jiceng_V1_AppraisalService {
     public static let serviceName = "jiceng.v1.AppraisalService"
 
     public enum Method {
+        /// Opens an assessment period for a district.
         public static let createPeriod = MethodDescriptor(service: serviceName, method: "CreatePeriod", kind: .unary)
+        /// One assessment period by id.
         public static let getPeriod = MethodDescriptor(service: serviceName, method: "GetPeriod", kind: .unary)
+        /// Assessment periods in the caller's scope, by district and state.
         public static let listPeriods = MethodDescriptor(service: serviceName, method: "ListPeriods", kind: .unary)
         /// Changes the weights (or name) while the period is OPEN.
         public static let updatePeriod = MethodDescriptor(service: serviceName, method: "UpdatePeriod", kind: .unary)
         /// A town's score of a department (one per town × department, replaceable while OPEN).
         public static let submitScore = MethodDescriptor(service: serviceName, method: "SubmitScore", kind: .unary)
+        /// One department's indicators, stage timings and town scores for a period.
         public static let getDepartmentReport = MethodDescriptor(service: serviceName, method: "GetDepartmentReport", kind: .unary)
         /// The district's departments ranked; trial weights give a what-if ranking and change nothing.
         public static let getRanking = MethodDescriptor(service: serviceName, method: "GetRanking", kind: .unary)
@@ -1697,13 +1727,17 @@ public enum Jiceng_V1_AppraisalService {
 /// The server side of `jiceng.v1.AppraisalService`: implement the methods and register the value with the
 /// server. A method left out answers UNIMPLEMENTED.
 public protocol Jiceng_V1_AppraisalServiceService: RPCService {
+    /// Opens an assessment period for a district.
     func createPeriod(request: Jiceng_V1_CreatePeriodRequest, context: ServerContext) async throws -> Jiceng_V1_AppraisalPeriod
+    /// One assessment period by id.
     func getPeriod(request: Jiceng_V1_GetPeriodRequest, context: ServerContext) async throws -> Jiceng_V1_AppraisalPeriod
+    /// Assessment periods in the caller's scope, by district and state.
     func listPeriods(request: Jiceng_V1_ListPeriodsRequest, context: ServerContext) async throws -> Jiceng_V1_ListPeriodsResponse
     /// Changes the weights (or name) while the period is OPEN.
     func updatePeriod(request: Jiceng_V1_UpdatePeriodRequest, context: ServerContext) async throws -> Jiceng_V1_AppraisalPeriod
     /// A town's score of a department (one per town × department, replaceable while OPEN).
     func submitScore(request: Jiceng_V1_SubmitScoreRequest, context: ServerContext) async throws -> Jiceng_V1_TownScore
+    /// One department's indicators, stage timings and town scores for a period.
     func getDepartmentReport(request: Jiceng_V1_GetDepartmentReportRequest, context: ServerContext) async throws -> Jiceng_V1_DepartmentReport
     /// The district's departments ranked; trial weights give a what-if ranking and change nothing.
     func getRanking(request: Jiceng_V1_GetRankingRequest, context: ServerContext) async throws -> Jiceng_V1_GetRankingResponse
@@ -1778,14 +1812,17 @@ public struct Jiceng_V1_AppraisalServiceClient: Sendable {
         self.rpc = RPCClient(transport: transport, interceptors: interceptors)
     }
 
+    /// Opens an assessment period for a district.
     public func createPeriod(_ request: Jiceng_V1_CreatePeriodRequest, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Jiceng_V1_AppraisalPeriod {
         try await rpc.unary(Jiceng_V1_AppraisalService.Method.createPeriod, request: request, metadata: metadata, options: options)
     }
 
+    /// One assessment period by id.
     public func getPeriod(_ request: Jiceng_V1_GetPeriodRequest, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Jiceng_V1_AppraisalPeriod {
         try await rpc.unary(Jiceng_V1_AppraisalService.Method.getPeriod, request: request, metadata: metadata, options: options)
     }
 
+    /// Assessment periods in the caller's scope, by district and state.
     public func listPeriods(_ request: Jiceng_V1_ListPeriodsRequest, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Jiceng_V1_ListPeriodsResponse {
         try await rpc.unary(Jiceng_V1_AppraisalService.Method.listPeriods, request: request, metadata: metadata, options: options)
     }
@@ -1800,6 +1837,7 @@ public struct Jiceng_V1_AppraisalServiceClient: Sendable {
         try await rpc.unary(Jiceng_V1_AppraisalService.Method.submitScore, request: request, metadata: metadata, options: options)
     }
 
+    /// One department's indicators, stage timings and town scores for a period.
     public func getDepartmentReport(_ request: Jiceng_V1_GetDepartmentReportRequest, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Jiceng_V1_DepartmentReport {
         try await rpc.unary(Jiceng_V1_AppraisalService.Method.getDepartmentReport, request: request, metadata: metadata, options: options)
     }

@@ -142,6 +142,7 @@ public struct Jiceng_V1_AuditEvent: ProtoMessage {
     }
 }
 
+/// Filters and page position for ListAuditEvents.
 public struct Jiceng_V1_ListAuditEventsRequest: ProtoMessage {
     public var actorOrgId: String = ""
     public var method: String = ""
@@ -258,6 +259,7 @@ public struct Jiceng_V1_ListAuditEventsRequest: ProtoMessage {
     }
 }
 
+/// One page of audit events.
 public struct Jiceng_V1_ListAuditEventsResponse: ProtoMessage {
     public var events: [Jiceng_V1_AuditEvent] = []
     public var nextPageToken: String = ""
@@ -319,6 +321,7 @@ public struct Jiceng_V1_ListAuditEventsResponse: ProtoMessage {
     }
 }
 
+/// Reads the audit log; nothing writes it through the API.
 public enum Jiceng_V1_AuditService {
     public static let serviceName = "jiceng.v1.AuditService"
 

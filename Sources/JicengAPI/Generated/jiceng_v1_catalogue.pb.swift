@@ -245,15 +245,19 @@ public struct Jiceng_V1_ServiceInfo: ProtoMessage {
 
 /// One entry of a list.
 public struct Jiceng_V1_CatalogueItem: ProtoMessage {
+    /// Assigned by the server.
     public var id: String = ""
     /// The town (or, for delegated matters, the district) that owns the list.
     public var ownerId: String = ""
+    /// The list the item belongs to.
     public var list: Jiceng_V1_ListKind = .unspecified
     /// Unique per owner and list, e.g. ZR-0012.
     public var code: String = ""
     /// e.g. 占道经营巡查劝导.
     public var title: String = ""
+    /// What the duty or matter covers, in full.
     public var description_p: String = ""
+    /// The field of governance, used to route tasks when no item is named.
     public var domain: Jiceng_V1_Domain = .unspecified
     /// For the power-and-responsibility list.
     public var powerType: Jiceng_V1_PowerType = .unspecified
@@ -292,8 +296,11 @@ public struct Jiceng_V1_CatalogueItem: ProtoMessage {
     public var hasResponseSla: Bool { _responseSla != nil }
     /// Unsets `responseSla`: it reads as its default again and is not encoded.
     public mutating func clearResponseSla() { _responseSla = nil }
+    /// DRAFT, PUBLISHED or RETIRED; changed by publishing and retiring, not by updates.
     public var state: Jiceng_V1_ItemState = .unspecified
+    /// Changes on every update; send it back to detect concurrent edits.
     public var etag: String = ""
+    /// When the item was added.
     public var createTime: Google_Protobuf_Timestamp {
         get { _createTime ?? Google_Protobuf_Timestamp() }
         set { _createTime = newValue }
@@ -302,6 +309,7 @@ public struct Jiceng_V1_CatalogueItem: ProtoMessage {
     public var hasCreateTime: Bool { _createTime != nil }
     /// Unsets `createTime`: it reads as its default again and is not encoded.
     public mutating func clearCreateTime() { _createTime = nil }
+    /// When the item last changed.
     public var updateTime: Google_Protobuf_Timestamp {
         get { _updateTime ?? Google_Protobuf_Timestamp() }
         set { _updateTime = newValue }
@@ -627,6 +635,7 @@ public struct Jiceng_V1_CatalogueVersion: ProtoMessage {
     }
 }
 
+/// The item to add, and the retry key.
 public struct Jiceng_V1_CreateItemRequest: ProtoMessage {
     public var item: Jiceng_V1_CatalogueItem {
         get { _item ?? Jiceng_V1_CatalogueItem() }
@@ -687,6 +696,7 @@ public struct Jiceng_V1_CreateItemRequest: ProtoMessage {
     }
 }
 
+/// Names the item to read.
 public struct Jiceng_V1_GetItemRequest: ProtoMessage {
     public var id: String = ""
     public var unknownFields = UnknownFields()
@@ -728,6 +738,7 @@ public struct Jiceng_V1_GetItemRequest: ProtoMessage {
     }
 }
 
+/// The item's new values and which of them to apply.
 public struct Jiceng_V1_UpdateItemRequest: ProtoMessage {
     /// The item with its id and etag, and the new values of the fields in update_mask.
     public var item: Jiceng_V1_CatalogueItem {
@@ -808,6 +819,7 @@ public struct Jiceng_V1_UpdateItemRequest: ProtoMessage {
     }
 }
 
+/// Filters, search text and page position for ListItems.
 public struct Jiceng_V1_ListItemsRequest: ProtoMessage {
     public var ownerId: String = ""
     public var list: Jiceng_V1_ListKind = .unspecified
@@ -977,6 +989,7 @@ public struct Jiceng_V1_SearchMatch: ProtoMessage {
     }
 }
 
+/// One page of items, with where each matched a search.
 public struct Jiceng_V1_ListItemsResponse: ProtoMessage {
     public var items: [Jiceng_V1_CatalogueItem] = []
     public var nextPageToken: String = ""
@@ -1050,6 +1063,7 @@ public struct Jiceng_V1_ListItemsResponse: ProtoMessage {
     }
 }
 
+/// Names the item to retire, with its current etag.
 public struct Jiceng_V1_RetireItemRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1109,6 +1123,7 @@ public struct Jiceng_V1_RetireItemRequest: ProtoMessage {
     }
 }
 
+/// Names the owner whose lists to publish.
 public struct Jiceng_V1_PublishCatalogueRequest: ProtoMessage {
     public var ownerId: String = ""
     public var requestId: String = ""
@@ -1169,6 +1184,7 @@ public struct Jiceng_V1_PublishCatalogueRequest: ProtoMessage {
     }
 }
 
+/// Names the owner and version to read.
 public struct Jiceng_V1_GetPublishedCatalogueRequest: ProtoMessage {
     public var ownerId: String = ""
     /// 0 for the latest.
@@ -1230,10 +1246,15 @@ public struct Jiceng_V1_GetPublishedCatalogueRequest: ProtoMessage {
     }
 }
 
+/// An owner's lists as published in one version, open to the public.
 public struct Jiceng_V1_PublishedCatalogue: ProtoMessage {
+    /// The town or district that owns the lists.
     public var ownerId: String = ""
+    /// The owner's name, for display.
     public var ownerName: String = ""
+    /// The version number (1, 2, 3 … per owner).
     public var version: Int64 = 0
+    /// When the version was published.
     public var publishTime: Google_Protobuf_Timestamp {
         get { _publishTime ?? Google_Protobuf_Timestamp() }
         set { _publishTime = newValue }
@@ -1242,7 +1263,9 @@ public struct Jiceng_V1_PublishedCatalogue: ProtoMessage {
     public var hasPublishTime: Bool { _publishTime != nil }
     /// Unsets `publishTime`: it reads as its default again and is not encoded.
     public mutating func clearPublishTime() { _publishTime = nil }
+    /// Why this version was published.
     public var note: String = ""
+    /// The items in force in this version.
     public var items: [Jiceng_V1_CatalogueItem] = []
     public var unknownFields = UnknownFields()
     var _publishTime: Google_Protobuf_Timestamp? = nil
@@ -1328,6 +1351,7 @@ public struct Jiceng_V1_PublishedCatalogue: ProtoMessage {
     }
 }
 
+/// Names the owner and the two versions to compare.
 public struct Jiceng_V1_DiffCatalogueVersionsRequest: ProtoMessage {
     public var ownerId: String = ""
     public var fromVersion: Int64 = 0
@@ -1519,6 +1543,7 @@ public struct Jiceng_V1_ItemChange: ProtoMessage {
     }
 }
 
+/// Items added, removed and changed between two versions.
 public struct Jiceng_V1_DiffCatalogueVersionsResponse: ProtoMessage {
     public var ownerId: String = ""
     public var fromVersion: Int64 = 0
@@ -1611,6 +1636,7 @@ public struct Jiceng_V1_DiffCatalogueVersionsResponse: ProtoMessage {
     }
 }
 
+/// Where a matter arose and what it is about.
 public struct Jiceng_V1_ResolveResponsibilityRequest: ProtoMessage {
     /// The town (or street) where the matter arose.
     public var townId: String = ""
@@ -1802,6 +1828,7 @@ public struct Jiceng_V1_Resolution: ProtoMessage {
     }
 }
 
+/// The department that leads a matter, and the alternatives when unclear.
 public struct Jiceng_V1_ResolveResponsibilityResponse: ProtoMessage {
     /// The best match; unset when nothing matched.
     public var resolution: Jiceng_V1_Resolution {
@@ -1876,6 +1903,7 @@ public struct Jiceng_V1_ResolveResponsibilityResponse: ProtoMessage {
     }
 }
 
+/// One row of an import stream.
 public struct Jiceng_V1_ImportItemsRequest: ProtoMessage {
     public var item: Jiceng_V1_CatalogueItem {
         get { _item ?? Jiceng_V1_CatalogueItem() }
@@ -1998,6 +2026,7 @@ public struct Jiceng_V1_ImportRowError: ProtoMessage {
     }
 }
 
+/// The outcome of an import: every item created, or every row refused.
 public struct Jiceng_V1_ImportItemsResponse: ProtoMessage {
     /// How many items were created (0 when any row was refused: the import is all or nothing).
     public var created: Int32 = 0
@@ -2060,6 +2089,7 @@ public struct Jiceng_V1_ImportItemsResponse: ProtoMessage {
     }
 }
 
+/// Names the owner (and optionally list and state) to export.
 public struct Jiceng_V1_ExportItemsRequest: ProtoMessage {
     public var ownerId: String = ""
     public var list: Jiceng_V1_ListKind = .unspecified
@@ -2398,6 +2428,7 @@ public enum Jiceng_V1_CatalogueService {
         /// Adds an item (a DRAFT; district and city admins may also add items that are published at once
         /// by the next PublishCatalogue). Town operators may add DRAFT items for their own town.
         public static let createItem = MethodDescriptor(service: serviceName, method: "CreateItem", kind: .unary)
+        /// One item by id.
         public static let getItem = MethodDescriptor(service: serviceName, method: "GetItem", kind: .unary)
         /// Changes the fields in update_mask; the etag must be current.
         public static let updateItem = MethodDescriptor(service: serviceName, method: "UpdateItem", kind: .unary)
@@ -2429,6 +2460,7 @@ public protocol Jiceng_V1_CatalogueServiceService: RPCService {
     /// Adds an item (a DRAFT; district and city admins may also add items that are published at once
     /// by the next PublishCatalogue). Town operators may add DRAFT items for their own town.
     func createItem(request: Jiceng_V1_CreateItemRequest, context: ServerContext) async throws -> Jiceng_V1_CatalogueItem
+    /// One item by id.
     func getItem(request: Jiceng_V1_GetItemRequest, context: ServerContext) async throws -> Jiceng_V1_CatalogueItem
     /// Changes the fields in update_mask; the etag must be current.
     func updateItem(request: Jiceng_V1_UpdateItemRequest, context: ServerContext) async throws -> Jiceng_V1_CatalogueItem
@@ -2531,6 +2563,7 @@ public struct Jiceng_V1_CatalogueServiceClient: Sendable {
         try await rpc.unary(Jiceng_V1_CatalogueService.Method.createItem, request: request, metadata: metadata, options: options)
     }
 
+    /// One item by id.
     public func getItem(_ request: Jiceng_V1_GetItemRequest, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Jiceng_V1_CatalogueItem {
         try await rpc.unary(Jiceng_V1_CatalogueService.Method.getItem, request: request, metadata: metadata, options: options)
     }

@@ -10,6 +10,7 @@ public struct Jiceng_V1_OrgUnit: ProtoMessage {
     public var id: String = ""
     /// The unit's name, e.g. 城关镇.
     public var name: String = ""
+    /// What the unit is; decides which parents it may have.
     public var kind: Jiceng_V1_OrgKind = .unspecified
     /// The parent unit; empty only for the city.
     public var parentId: String = ""
@@ -21,6 +22,7 @@ public struct Jiceng_V1_OrgUnit: ProtoMessage {
     public var stationedTownId: String = ""
     /// Changes on every update; send it back on update to detect concurrent edits.
     public var etag: String = ""
+    /// When the unit was added.
     public var createTime: Google_Protobuf_Timestamp {
         get { _createTime ?? Google_Protobuf_Timestamp() }
         set { _createTime = newValue }
@@ -29,6 +31,7 @@ public struct Jiceng_V1_OrgUnit: ProtoMessage {
     public var hasCreateTime: Bool { _createTime != nil }
     /// Unsets `createTime`: it reads as its default again and is not encoded.
     public mutating func clearCreateTime() { _createTime = nil }
+    /// When the unit last changed.
     public var updateTime: Google_Protobuf_Timestamp {
         get { _updateTime ?? Google_Protobuf_Timestamp() }
         set { _updateTime = newValue }
@@ -154,6 +157,7 @@ public struct Jiceng_V1_OrgUnit: ProtoMessage {
     }
 }
 
+/// Names the unit to read.
 public struct Jiceng_V1_GetOrgUnitRequest: ProtoMessage {
     public var id: String = ""
     public var unknownFields = UnknownFields()
@@ -195,6 +199,7 @@ public struct Jiceng_V1_GetOrgUnitRequest: ProtoMessage {
     }
 }
 
+/// Filters and page position for ListOrgUnits.
 public struct Jiceng_V1_ListOrgUnitsRequest: ProtoMessage {
     /// Only the direct children of this unit; empty for all units in the caller's scope.
     public var parentId: String = ""
@@ -277,6 +282,7 @@ public struct Jiceng_V1_ListOrgUnitsRequest: ProtoMessage {
     }
 }
 
+/// One page of org units.
 public struct Jiceng_V1_ListOrgUnitsResponse: ProtoMessage {
     public var orgUnits: [Jiceng_V1_OrgUnit] = []
     /// Empty on the last page.
@@ -340,6 +346,7 @@ public struct Jiceng_V1_ListOrgUnitsResponse: ProtoMessage {
     }
 }
 
+/// The unit to add, and the retry key.
 public struct Jiceng_V1_CreateOrgUnitRequest: ProtoMessage {
     public var orgUnit: Jiceng_V1_OrgUnit {
         get { _orgUnit ?? Jiceng_V1_OrgUnit() }
@@ -401,6 +408,7 @@ public struct Jiceng_V1_CreateOrgUnitRequest: ProtoMessage {
     }
 }
 
+/// The unit's new values and which of them to apply.
 public struct Jiceng_V1_UpdateOrgUnitRequest: ProtoMessage {
     /// The unit with its id and etag, and the new values of the fields in update_mask.
     public var orgUnit: Jiceng_V1_OrgUnit {

@@ -263,10 +263,13 @@ public struct Jiceng_V1_DeadlineExtension: ProtoMessage {
 
 /// A matter raised by a town or grid, and its handling.
 public struct Jiceng_V1_Task: ProtoMessage {
+    /// Assigned by the server, e.g. T20261130-000123.
     public var id: String = ""
     /// e.g. 解放路路灯不亮.
     public var title: String = ""
+    /// The matter in full.
     public var description_p: String = ""
+    /// Where the task came from.
     public var source: Jiceng_V1_TaskSource = .unspecified
     /// The case number in the peer system that pushed it; (source, external_ref) is unique.
     public var externalRef: String = ""
@@ -274,7 +277,9 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var reporterOrgId: String = ""
     /// The town or street where it arose.
     public var townId: String = ""
+    /// The grid where it arose, when known.
     public var gridId: String = ""
+    /// Where the matter is.
     public var location: Jiceng_V1_Location {
         get { _location ?? Jiceng_V1_Location() }
         set { _location = newValue }
@@ -287,12 +292,19 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var catalogueItemId: String = ""
     /// The published catalogue version that routed the task.
     public var catalogueVersion: Int64 = 0
+    /// The field of governance, used for routing when no catalogue item is named.
     public var domain: Jiceng_V1_Domain = .unspecified
+    /// How fast it must be handled; sets the deadlines.
     public var urgency: Jiceng_V1_Urgency = .unspecified
+    /// The district department that leads the handling (首接负责).
     public var leadDepartmentId: String = ""
+    /// The departments that cooperate with the lead.
     public var cooperatingDepartmentIds: [String] = []
+    /// Where the task's life stands.
     public var state: Jiceng_V1_TaskState = .unspecified
+    /// How far up the levels the task has climbed.
     public var escalationLevel: Jiceng_V1_EscalationLevel = .unspecified
+    /// The lead must accept before this.
     public var acceptDeadline: Google_Protobuf_Timestamp {
         get { _acceptDeadline ?? Google_Protobuf_Timestamp() }
         set { _acceptDeadline = newValue }
@@ -301,6 +313,7 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var hasAcceptDeadline: Bool { _acceptDeadline != nil }
     /// Unsets `acceptDeadline`: it reads as its default again and is not encoded.
     public mutating func clearAcceptDeadline() { _acceptDeadline = nil }
+    /// The lead must resolve before this.
     public var resolveDeadline: Google_Protobuf_Timestamp {
         get { _resolveDeadline ?? Google_Protobuf_Timestamp() }
         set { _resolveDeadline = newValue }
@@ -315,7 +328,9 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var reworkCount: Int32 = 0
     /// 1–5, once, after closure; 0 while unrated.
     public var satisfaction: Int32 = 0
+    /// Changes whenever the task changes; send it back to detect concurrent edits.
     public var etag: String = ""
+    /// When the task was raised.
     public var createTime: Google_Protobuf_Timestamp {
         get { _createTime ?? Google_Protobuf_Timestamp() }
         set { _createTime = newValue }
@@ -324,6 +339,7 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var hasCreateTime: Bool { _createTime != nil }
     /// Unsets `createTime`: it reads as its default again and is not encoded.
     public mutating func clearCreateTime() { _createTime = nil }
+    /// When the task last changed.
     public var updateTime: Google_Protobuf_Timestamp {
         get { _updateTime ?? Google_Protobuf_Timestamp() }
         set { _updateTime = newValue }
@@ -332,12 +348,15 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var hasUpdateTime: Bool { _updateTime != nil }
     /// Unsets `updateTime`: it reads as its default again and is not encoded.
     public mutating func clearUpdateTime() { _updateTime = nil }
+    /// The cooperating departments' parts.
     public var assignments: [Jiceng_V1_Assignment] = []
+    /// Requests to move the resolve deadline, oldest first.
     public var extensions: [Jiceng_V1_DeadlineExtension] = []
     /// Set when this task repeats an earlier report.
     public var duplicateOfTaskId: String = ""
     /// Why it was routed where it was (names the catalogue version and item).
     public var routingExplanation: String = ""
+    /// When the lead accepted the task.
     public var acceptTime: Google_Protobuf_Timestamp {
         get { _acceptTime ?? Google_Protobuf_Timestamp() }
         set { _acceptTime = newValue }
@@ -346,6 +365,7 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var hasAcceptTime: Bool { _acceptTime != nil }
     /// Unsets `acceptTime`: it reads as its default again and is not encoded.
     public mutating func clearAcceptTime() { _acceptTime = nil }
+    /// When the lead reported it resolved.
     public var resolveTime: Google_Protobuf_Timestamp {
         get { _resolveTime ?? Google_Protobuf_Timestamp() }
         set { _resolveTime = newValue }
@@ -354,6 +374,7 @@ public struct Jiceng_V1_Task: ProtoMessage {
     public var hasResolveTime: Bool { _resolveTime != nil }
     /// Unsets `resolveTime`: it reads as its default again and is not encoded.
     public mutating func clearResolveTime() { _resolveTime = nil }
+    /// When the town verified and closed it.
     public var closeTime: Google_Protobuf_Timestamp {
         get { _closeTime ?? Google_Protobuf_Timestamp() }
         set { _closeTime = newValue }
@@ -882,6 +903,7 @@ public struct Jiceng_V1_TaskEvent: ProtoMessage {
     }
 }
 
+/// The task to raise, and the retry key.
 public struct Jiceng_V1_CreateTaskRequest: ProtoMessage {
     public var task: Jiceng_V1_Task {
         get { _task ?? Jiceng_V1_Task() }
@@ -942,6 +964,7 @@ public struct Jiceng_V1_CreateTaskRequest: ProtoMessage {
     }
 }
 
+/// Names the task to read.
 public struct Jiceng_V1_GetTaskRequest: ProtoMessage {
     public var id: String = ""
     public var unknownFields = UnknownFields()
@@ -983,6 +1006,7 @@ public struct Jiceng_V1_GetTaskRequest: ProtoMessage {
     }
 }
 
+/// Filters and page position for ListTasks.
 public struct Jiceng_V1_ListTasksRequest: ProtoMessage {
     public var townId: String = ""
     /// Tasks this department leads or cooperates on.
@@ -1137,6 +1161,7 @@ public struct Jiceng_V1_ListTasksRequest: ProtoMessage {
     }
 }
 
+/// One page of tasks.
 public struct Jiceng_V1_ListTasksResponse: ProtoMessage {
     public var tasks: [Jiceng_V1_Task] = []
     public var nextPageToken: String = ""
@@ -1198,6 +1223,7 @@ public struct Jiceng_V1_ListTasksResponse: ProtoMessage {
     }
 }
 
+/// Names the task and the lead (and cooperating) departments to send it to.
 public struct Jiceng_V1_DispatchTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1284,6 +1310,7 @@ public struct Jiceng_V1_DispatchTaskRequest: ProtoMessage {
     }
 }
 
+/// Names the task the lead department takes on.
 public struct Jiceng_V1_AcceptTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1352,6 +1379,7 @@ public struct Jiceng_V1_AcceptTaskRequest: ProtoMessage {
     }
 }
 
+/// Names the task and says why it is not the department's own.
 public struct Jiceng_V1_DisputeTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1420,6 +1448,7 @@ public struct Jiceng_V1_DisputeTaskRequest: ProtoMessage {
     }
 }
 
+/// The district's decision on a disputed task.
 public struct Jiceng_V1_SettleDisputeRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1516,6 +1545,7 @@ public struct Jiceng_V1_SettleDisputeRequest: ProtoMessage {
     }
 }
 
+/// A progress note on a task.
 public struct Jiceng_V1_AddProgressRequest: ProtoMessage {
     public var id: String = ""
     /// Optional: when set it must be current.
@@ -1585,6 +1615,7 @@ public struct Jiceng_V1_AddProgressRequest: ProtoMessage {
     }
 }
 
+/// Names the task and says how it was handled.
 public struct Jiceng_V1_ResolveTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1653,6 +1684,7 @@ public struct Jiceng_V1_ResolveTaskRequest: ProtoMessage {
     }
 }
 
+/// The town's verdict on a resolved task.
 public struct Jiceng_V1_VerifyTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1730,6 +1762,7 @@ public struct Jiceng_V1_VerifyTaskRequest: ProtoMessage {
     }
 }
 
+/// The town's rating of a closed task.
 public struct Jiceng_V1_RateTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1808,6 +1841,7 @@ public struct Jiceng_V1_RateTaskRequest: ProtoMessage {
     }
 }
 
+/// Names the task to withdraw and says why.
 public struct Jiceng_V1_CancelTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1876,6 +1910,7 @@ public struct Jiceng_V1_CancelTaskRequest: ProtoMessage {
     }
 }
 
+/// Names the task to escalate and says why.
 public struct Jiceng_V1_EscalateTaskRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -1944,6 +1979,7 @@ public struct Jiceng_V1_EscalateTaskRequest: ProtoMessage {
     }
 }
 
+/// The new resolve deadline the lead asks for, and why.
 public struct Jiceng_V1_RequestExtensionRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -2031,6 +2067,7 @@ public struct Jiceng_V1_RequestExtensionRequest: ProtoMessage {
     }
 }
 
+/// The town's decision on a pending extension.
 public struct Jiceng_V1_DecideExtensionRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -2108,6 +2145,7 @@ public struct Jiceng_V1_DecideExtensionRequest: ProtoMessage {
     }
 }
 
+/// Names the repeated report and the original it repeats.
 public struct Jiceng_V1_MarkDuplicateRequest: ProtoMessage {
     public var id: String = ""
     public var etag: String = ""
@@ -2417,6 +2455,7 @@ public struct Jiceng_V1_ReleaseAssignmentRequest: ProtoMessage {
     }
 }
 
+/// Names the task whose history to read.
 public struct Jiceng_V1_GetTaskHistoryRequest: ProtoMessage {
     public var id: String = ""
     public var unknownFields = UnknownFields()
@@ -2458,6 +2497,7 @@ public struct Jiceng_V1_GetTaskHistoryRequest: ProtoMessage {
     }
 }
 
+/// Every event of a task, in order.
 public struct Jiceng_V1_GetTaskHistoryResponse: ProtoMessage {
     public var events: [Jiceng_V1_TaskEvent] = []
     public var unknownFields = UnknownFields()
@@ -2561,6 +2601,7 @@ public struct Jiceng_V1_TaskFilter: ProtoMessage {
     }
 }
 
+/// Which events to watch, and where to start.
 public struct Jiceng_V1_WatchTasksRequest: ProtoMessage {
     public var filter: Jiceng_V1_TaskFilter {
         get { _filter ?? Jiceng_V1_TaskFilter() }
@@ -2732,6 +2773,7 @@ public enum Jiceng_V1_TaskSource: ProtoEnum, CaseIterable {
     public static let allCases: [Jiceng_V1_TaskSource] = [.unspecified, .gridReport, .townCall, .hotline12345, .citizenService, .inspection, .peerSystem]
 }
 
+/// How fast a task must be handled.
 public enum Jiceng_V1_Urgency: ProtoEnum, CaseIterable {
     case unspecified
     /// 一般: deadlines in working time.
@@ -2854,6 +2896,7 @@ public enum Jiceng_V1_AssignmentState: ProtoEnum, CaseIterable {
     public static let allCases: [Jiceng_V1_AssignmentState] = [.unspecified, .open, .acknowledged, .completed, .released]
 }
 
+/// Where a deadline extension request stands.
 public enum Jiceng_V1_ExtensionState: ProtoEnum, CaseIterable {
     case unspecified
     case pending
@@ -2891,6 +2934,7 @@ public enum Jiceng_V1_ExtensionState: ProtoEnum, CaseIterable {
     public static let allCases: [Jiceng_V1_ExtensionState] = [.unspecified, .pending, .approved, .refused]
 }
 
+/// What happened in one step of a task's history.
 public enum Jiceng_V1_TaskEventType: ProtoEnum, CaseIterable {
     case unspecified
     case created
@@ -2980,6 +3024,7 @@ public enum Jiceng_V1_TaskService {
     public enum Method {
         /// Raises a matter in the caller's area; routes it through the town's published lists.
         public static let createTask = MethodDescriptor(service: serviceName, method: "CreateTask", kind: .unary)
+        /// One task by id.
         public static let getTask = MethodDescriptor(service: serviceName, method: "GetTask", kind: .unary)
         /// Tasks in the caller's scope, newest first.
         public static let listTasks = MethodDescriptor(service: serviceName, method: "ListTasks", kind: .unary)
@@ -3030,6 +3075,7 @@ public enum Jiceng_V1_TaskService {
 public protocol Jiceng_V1_TaskServiceService: RPCService {
     /// Raises a matter in the caller's area; routes it through the town's published lists.
     func createTask(request: Jiceng_V1_CreateTaskRequest, context: ServerContext) async throws -> Jiceng_V1_Task
+    /// One task by id.
     func getTask(request: Jiceng_V1_GetTaskRequest, context: ServerContext) async throws -> Jiceng_V1_Task
     /// Tasks in the caller's scope, newest first.
     func listTasks(request: Jiceng_V1_ListTasksRequest, context: ServerContext) async throws -> Jiceng_V1_ListTasksResponse
@@ -3201,6 +3247,7 @@ public struct Jiceng_V1_TaskServiceClient: Sendable {
         try await rpc.unary(Jiceng_V1_TaskService.Method.createTask, request: request, metadata: metadata, options: options)
     }
 
+    /// One task by id.
     public func getTask(_ request: Jiceng_V1_GetTaskRequest, metadata: Metadata = Metadata(), options: CallOptions = .default) async throws -> Jiceng_V1_Task {
         try await rpc.unary(Jiceng_V1_TaskService.Method.getTask, request: request, metadata: metadata, options: options)
     }

@@ -1,9 +1,12 @@
 // jiceng-protoc: our protobuf compiler, with protoc's flag spelling.
 //
 //   jiceng-protoc -I DIR … [--descriptor_set_out=F] [--include_imports] [--include_source_info]
-//                 [--swift_out=[OPTS:]DIR] [--swift_opt=OPT]… FILES…
+//                 [--swift_out=[OPTS:]DIR] [--swift_opt=OPT]…
+//                 [--lint [--lint_scope=PACKAGE_PREFIX]] [--against=RELEASED_DESCRIPTOR_SET] FILES…
 //
 // Errors go to stderr as `path/file.proto:LINE:COL: message`, and the exit status is 1.
+// --lint checks the API conventions (ProtocCore/Lint) and --against refuses breaking changes
+// (ProtocCore/Compatibility); either prints one line per problem and exits 1 when there are any.
 import Foundation
 import ProtocCore
 
@@ -20,6 +23,9 @@ var includeSourceInfo = false
 var swiftOut: String?
 var swiftOptions: [String] = []
 var compatibility = ProtocCompatibility.protoc321
+var lint = false
+var lintScope = "jiceng."
+var against: String?
 
 var arguments = CommandLine.arguments.dropFirst()[...]
 while let argument = arguments.popFirst() {
@@ -62,6 +68,12 @@ while let argument = arguments.popFirst() {
             fail("--protoc_compat must be one of: \(ProtocCompatibility.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         compatibility = chosen
+    } else if argument == "--lint" {
+        lint = true
+    } else if argument.hasPrefix("--lint_scope") {
+        lintScope = value("--lint_scope")
+    } else if argument.hasPrefix("--against") {
+        against = value("--against")
     } else if argument == "--version" {
         print("jiceng-protoc (protoc 3.21 compatible)")
         exit(0)
@@ -73,7 +85,7 @@ while let argument = arguments.popFirst() {
 }
 
 if inputs.isEmpty { fail("Missing input file.") }
-if descriptorSetOut == nil && swiftOut == nil { fail("Missing output directives.") }
+if descriptorSetOut == nil && swiftOut == nil && !lint && against == nil { fail("Missing output directives.") }
 
 let compiled: CompiledFiles
 do {
@@ -101,14 +113,30 @@ if let descriptorSetOut {
 if let swiftOut {
     do {
         let options = try SwiftRenderOptions(parameter: swiftOptions.joined(separator: ","))
-        let generated = try SwiftRenderer(options).render(
+        let generated = try SwiftRenderer(options, serviceRenderer: ServiceGenerator()).render(
             files: try compiled.fileDescriptorProtos(includeSourceInfo: true), generate: Set(compiled.requested))
         for file in generated {
+            // Only changed files are rewritten, so that incremental builds stay incremental.
             let url = URL(fileURLWithPath: swiftOut).appendingPathComponent(file.path)
+            let data = Data(file.contents.utf8)
+            if (try? Data(contentsOf: url)) == data { continue }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: url)
+            try data.write(to: url)
         }
     } catch {
         fail("--swift_out: \(error)")
     }
 }
+
+var problems: [String] = []
+if lint {
+    problems += compiled.lint(scope: lintScope).map(\.description)
+}
+if let against {
+    guard let data = FileManager.default.contents(atPath: against),
+          let changes = try? compiled.breakingChanges(sinceDescriptorSet: [UInt8](data)) else {
+        fail("\(against): Could not read a FileDescriptorSet.")
+    }
+    problems += changes.map(\.description)
+}
+if !problems.isEmpty { fail(problems.joined(separator: "\n")) }
