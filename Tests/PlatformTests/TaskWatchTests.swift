@@ -113,6 +113,12 @@ func eventually(_ condition: @Sendable () async throws -> Bool) async throws {
         #expect(streetSink.events.map(\.townId) == [TaskOrg.street])
         #expect(filtered.events.map(\.townId) == [TaskOrg.street])
         for watcher in [town, street, auditor] { watcher.cancel(); _ = await watcher.value }
+
+        // Asking for another town's feed is refused outright.
+        var foreign = Jiceng_V1_TaskFilter()
+        foreign.townId = TaskOrg.street
+        let refused = await watch(f, role: .townOperator, org: TaskOrg.town, filter: foreign, sink: WatchSink()).value
+        #expect(refused?.code == .permissionDenied)
     }
 
     @Test func aWatcherThatFallsBehindIsToldWhereToResume() async throws {

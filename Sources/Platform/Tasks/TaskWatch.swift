@@ -23,6 +23,9 @@ extension TaskService {
         }
         let access = TaskAccess(scope: try environment.scope())
         let filter = request.filter
+        if !filter.townId.isEmpty, !access.scope.mayReadTown(filter.townId) {
+            throw PlatformError.permissionDenied(reason: "TASK_OUT_OF_SCOPE", "不能订阅 \(filter.townId) 的任务 (the town is outside your scope)")
+        }
         let accepts: @Sendable (TaskFeedEntry) -> Bool = { entry in
             let event = entry.event
             if !filter.taskId.isEmpty, event.taskId != filter.taskId { return false }
