@@ -6,15 +6,17 @@ import StandardServices
 /// Everything `jiceng serve` hosts: health, reflection, and every jiceng.v1 service (real ones
 /// over the environment, stubs for those not built yet).
 public enum PlatformServices {
-    /// The services, health first.
-    /// `bench` adds `bench.Echo`, which only the transport benchmark calls.
-    public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false) -> [any RPCService] {
+    /// The services, health first. `tasks` is the task service whose event feed the deadline
+    /// sweeper wakes (a fresh one when not given); `bench` adds `bench.Echo`, which only the
+    /// transport benchmark calls.
+    public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false,
+                           tasks: TaskService? = nil) -> [any RPCService] {
         var services: [any RPCService] = [
             health,
             OrgService(environment: environment),
             AuditService(environment: environment),
             CatalogueService(environment: environment),
-            TaskServiceStub(),
+            tasks ?? TaskService(environment: environment),
             AppraisalServiceStub(),
         ]
         if bench { services.append(BenchEchoService()) }

@@ -15,7 +15,7 @@ public enum ServeCommand {
         """
 
     /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
-    public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder()]
+    public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder(), DemoTaskSeeder()]
 
     public static func run(_ arguments: some Sequence<String>) async throws {
         var options = try CommandArguments(arguments, flagNames: ["--demo", "--bench"])
@@ -58,9 +58,11 @@ public enum ServeCommand {
         let environment = PlatformEnvironment(database: database, clock: clock, directory: directory)
 
         let health = HealthService()
+        let tasks = TaskService(environment: environment)
+        let sweeper = TaskSweeper.start(environment, feed: tasks.feed)
         let server = GRPCServer(
             configuration: configuration,
-            services: PlatformServices.all(environment: environment, health: health, bench: bench),
+            services: PlatformServices.all(environment: environment, health: health, bench: bench, tasks: tasks),
             interceptors: PlatformServices.interceptors(environment: environment))
         server.onShutdown { health.enterShutdown() }
         do {
@@ -80,6 +82,7 @@ public enum ServeCommand {
             return source
         }
         await server.waitUntilStopped()
+        sweeper.stop()
         withExtendedLifetime(signals) {}
         await database.close()
         BufferedLineWriter.standardError.flush()

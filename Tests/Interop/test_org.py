@@ -415,7 +415,7 @@ def test_audit_filters_and_paging(demo, api, stubs):
 
 def test_other_services_answer_unimplemented_not_unknown(demo, api):
     with demo.channel() as channel:
-        call = channel.unary_unary("/jiceng.v1.TaskService/GetTask")
+        call = channel.unary_unary("/jiceng.v1.AppraisalService/GetPeriod")
         fails(grpc.StatusCode.UNIMPLEMENTED, call, b"", metadata=bearer(demo.token("CITY_ADMIN")))
 
 
