@@ -44,7 +44,10 @@ public struct TextTable: Sendable {
                 let cell = DisplayWidth.pad(values[i], to: widths[i], alignRight: columns[i].alignRight)
                 parts.append(last && !columns[i].alignRight ? values[i] : cell)
             }
-            return parts.joined(separator: "  ")
+            // Rows whose last cells are empty would otherwise end in padding.
+            var line = parts.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
         var out = [line(columns.map(\.title))]
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))

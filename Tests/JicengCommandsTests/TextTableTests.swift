@@ -31,3 +31,12 @@ import JicengCommands
     table.append(["路灯,不亮", "他说\"修好了\""])
     #expect(table.csv(byteOrderMark: false) == "标题,说明\r\n\"路灯,不亮\",\"他说\"\"修好了\"\"\"\r\n")
 }
+
+@Test func rowsNeverEndInPadding() {
+    var table = TextTable(columns: [.init("字段"), .init("原值"), .init("新值")])
+    table.append(["标题", "", ""])
+    table.append(["时限", "3天", "5天"])
+    for line in table.render().split(separator: "\n") {
+        #expect(line.last != " ")
+    }
+}
