@@ -9,7 +9,8 @@ public enum PlatformServices {
     /// The services, health first. `tasks` is the task service whose event feed the deadline
     /// sweeper wakes (a fresh one when not given); `bench` adds `bench.Echo`, which only the
     /// transport benchmark calls.
-    public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false,
+    /// `interop` adds `grpc.testing.TestService`, for gRPC's interoperability cases.
+    public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false, interop: Bool = false,
                            tasks: TaskService? = nil) -> [any RPCService] {
         var services: [any RPCService] = [
             health,
@@ -20,6 +21,7 @@ public enum PlatformServices {
             AppraisalServiceStub(),
         ]
         if bench { services.append(BenchEchoService()) }
+        if interop { services.append(InteropTestService()) }
         let hosted = Set(services.flatMap { $0.methods.map(\.descriptor.service) })
         let reflection = ReflectionService(serviceNames: Array(hosted) + [
             Grpc_Reflection_V1_ServerReflection.serviceName, Grpc_Reflection_V1alpha_ServerReflection.serviceName,

@@ -11,18 +11,19 @@ import Store
 public enum ServeCommand {
     public static let usage = """
         用法: jiceng serve [--listen 127.0.0.1:50051] [--data ./jiceng-data] [--demo]
-                           [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]] [--bench]
+                           [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]] [--bench] [--interop]
         """
 
     /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
     public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder(), DemoTaskSeeder()]
 
     public static func run(_ arguments: some Sequence<String>) async throws {
-        var options = try CommandArguments(arguments, flagNames: ["--demo", "--bench"])
+        var options = try CommandArguments(arguments, flagNames: ["--demo", "--bench", "--interop"])
         let listen = options.option("--listen") ?? "127.0.0.1:50051"
         let data = options.option("--data") ?? "./jiceng-data"
         let demo = options.flag("--demo")
         let bench = options.flag("--bench")
+        let interop = options.flag("--interop")
         let tlsCertificate = options.option("--tls-cert")
         let tlsKey = options.option("--tls-key")
         let tlsClientCA = options.option("--tls-client-ca")
@@ -62,7 +63,7 @@ public enum ServeCommand {
         let sweeper = TaskSweeper.start(environment, feed: tasks.feed)
         let server = GRPCServer(
             configuration: configuration,
-            services: PlatformServices.all(environment: environment, health: health, bench: bench, tasks: tasks),
+            services: PlatformServices.all(environment: environment, health: health, bench: bench, interop: interop, tasks: tasks),
             interceptors: PlatformServices.interceptors(environment: environment))
         server.onShutdown { health.enterShutdown() }
         do {

@@ -205,24 +205,6 @@ def test_call_list_and_describe_against_stock_grpcio(grpcio_server):
 
 # MARK: streaming requests (grpc.testing.TestService on stock grpcio)
 
-@pytest.fixture(scope="module")
-def testing_stubs(tmp_path_factory):
-    # The files move from grpc/testing/ to grpctesting/ (proto package unchanged): a Python
-    # package named `grpc.testing` would collide with grpcio's own `grpc`.
-    out = tmp_path_factory.mktemp("testing-stubs")
-    root = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "proto")
-    os.makedirs(out / "protos" / "grpctesting")
-    for name in ("empty.proto", "messages.proto", "test.proto"):
-        with open(os.path.join(root, "grpc", "testing", name), encoding="utf-8") as f:
-            text = f.read().replace('import "grpc/testing/', 'import "grpctesting/')
-        (out / "protos" / "grpctesting" / name).write_text(text, encoding="utf-8")
-    sources = ["grpctesting/empty.proto", "grpctesting/messages.proto", "grpctesting/test.proto"]
-    subprocess.run([sys.executable, "-m", "grpc_tools.protoc", f"-I{out / 'protos'}", f"--python_out={out}", f"--grpc_python_out={out}", *sources], check=True)
-    sys.path.insert(0, str(out))
-    from grpctesting import messages_pb2, test_pb2, test_pb2_grpc  # noqa: E402 (generated just above)
-    return messages_pb2, test_pb2, test_pb2_grpc
-
-
 @pytest.fixture
 def testing_server(testing_stubs):
     messages_pb2, test_pb2, test_pb2_grpc = testing_stubs
