@@ -74,4 +74,17 @@ import Testing
         #expect(badFields(status) == ["task.catalogue_item_id"])
     }
     #expect(try await database.read { tx in try tx.scalar("SELECT COUNT(*) FROM tasks", [], as: Int.self) ?? -1 } == before)
+
+    // The demo seeder routes its routed scenarios through the same published lists.
+    let scenarios = DemoTaskGenerator(tree: tree).scenarios(count: 60, endingAt: now).filter { !$0.itemCode.isEmpty }
+    let seeded = try await database.write { tx in
+        let context = DemoSeedContext(tree: tree, directory: directory, tokens: [], now: now)
+        let skipped = try DemoTaskSeeder(routing: CatalogueRouting()).replay(scenarios, context: context, in: tx)
+        return (skipped.map { (reference: $0.reference, method: $0.method) }, try tx.query("SELECT body FROM tasks", []).map(TaskRecords.decode))
+    }
+    let earlier: Set<String> = [byItem.id, byText.id, unmatched.id]
+    let demoTasks = seeded.1.filter { !earlier.contains($0.id) }
+    #expect(seeded.0.allSatisfy { $0.method == "RequestExtension" || $0.method == "DecideExtension" })
+    #expect(demoTasks.count == scenarios.count)
+    #expect(demoTasks.filter { $0.catalogueVersion > 0 && !$0.catalogueItemId.isEmpty }.count >= scenarios.count * 9 / 10)
 }
