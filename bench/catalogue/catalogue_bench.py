@@ -121,6 +121,9 @@ def run(api, server, args):
         "ListItems search, whole city": timed(stub.ListItems, [
             c.ListItemsRequest(query=rng.choice(QUERIES)) for _ in range(args.calls)], reader),
     }
+    with open(f"/proc/{server.process.pid}/status") as status:
+        rss = next(line.split()[1] for line in status if line.startswith("VmRSS"))
+    print(f"server resident memory: {int(rss) // 1024} MiB")
     print(f"{'call':32} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for name, samples in results.items():
         print(f"{name:32} {percentile(samples, 50):8.2f} {percentile(samples, 99):8.2f} {statistics.mean(samples):8.2f}")
