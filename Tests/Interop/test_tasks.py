@@ -134,7 +134,7 @@ def test_the_whole_loop_as_each_role(tasks, api, cast):
     assert seqs == sorted(seqs)
 
     # WatchTasks replays the same history for the task, in the same order.
-    stream = tasks.WatchTasks(pb.WatchTasksRequest(filter=pb.TaskFilter(task_id=task.id)), metadata=as_town(cast), timeout=20)
+    stream = tasks.WatchTasks(pb.WatchTasksRequest(filter=pb.TaskFilter(task_id=task.id)), metadata=as_town(cast), timeout=60)
     replayed = [next(stream).seq for _ in history]
     stream.cancel()
     assert replayed == seqs
@@ -201,7 +201,7 @@ def test_watch_goes_live_after_replay(tasks, api, cast):
         events = tasks.GetTaskHistory(pb.GetTaskHistoryRequest(id=latest.tasks[0].id), metadata=auditor, timeout=20).events
         after = max(e.seq for e in events)
     stream = tasks.WatchTasks(pb.WatchTasksRequest(filter=pb.TaskFilter(town_id=cast.town), after_seq=after),
-                              metadata=auditor, timeout=30)
+                              metadata=auditor, timeout=90)
     received = queue.Queue()
 
     def read():
@@ -214,9 +214,9 @@ def test_watch_goes_live_after_replay(tasks, api, cast):
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     created = create(tasks, api, cast, title="XQZ-0001 live")
-    event = received.get(timeout=20)
+    event = received.get(timeout=60)
     while event.task_id != created.id:
-        event = received.get(timeout=20)
+        event = received.get(timeout=60)
     assert event.type == pb.TASK_EVENT_TYPE_CREATED and event.town_id == cast.town and event.seq > after
     stream.cancel()
     reader.join(timeout=10)
