@@ -47,7 +47,7 @@ let package = Package(
         // from PostgreSQL links libpq.
         .target(name: "StorePostgres", dependencies: ["Store", "CPQ"]),
         .target(name: "Platform", dependencies: ["JicengAPI", "RPC", "Store", "COpenSSL"]),
-        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime", "Store", "StandardServices", "HTTP2Transport"]),
+        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "JicengClient", "RPC", "ProtoRuntime", "Store", "StandardServices", "HTTP2Transport"]),
         // The client library for integrations: typed clients with auth, request ids and retries.
         .target(name: "JicengClient", dependencies: ["JicengAPI", "RPC", "HTTP2Transport", "ProtoRuntime"]),
         .executableTarget(name: "jiceng-watch-example", dependencies: ["JicengClient", "JicengAPI", "RPC"], path: "Examples/WatchTasks"),

@@ -18,8 +18,10 @@ do {
         try await ListCommand.run(arguments.dropFirst())
     case "describe":
         try await DescribeCommand.run(arguments.dropFirst())
+    case "catalogue":
+        try await CatalogueCommand.run(Array(arguments.dropFirst()))
     default:
-        throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage + "\n" + CallCommand.usage)
+        throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage + "\n" + CallCommand.usage + "\n" + CatalogueCommand.usage)
     }
 } catch let failure as CommandFailure {
     FileHandle.standardError.write(Data((failure.message + "\n").utf8))
