@@ -5,6 +5,5 @@ import JicengAPI
 // unknown-service error) and lets reflection list the service. Delete each one as its real
 // service arrives.
 
-
 /// Stand-in until the appraisal service lands.
 struct AppraisalServiceStub: Jiceng_V1_AppraisalServiceService {}
