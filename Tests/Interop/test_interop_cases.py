@@ -80,13 +80,17 @@ def test_cancel_after_begin(stub, testing):
 
 
 def test_cancel_after_first_response(stub, testing):
+    import queue
     m = testing.messages_pb2
-    call = stub.FullDuplexCall(iter([m.StreamingOutputCallRequest(response_parameters=[m.ResponseParameters(size=31415)],
-                                                                 payload=m.Payload(body=b"\0" * 27182))] + [None] * 0), timeout=10)
+    outgoing = queue.Queue()
+    # The request stream stays open (no None is ever queued), as in the official case.
+    call = stub.FullDuplexCall(iter(outgoing.get, None), timeout=10)
+    outgoing.put(m.StreamingOutputCallRequest(response_parameters=[m.ResponseParameters(size=31415)],
+                                              payload=m.Payload(body=b"\0" * 27182)))
     assert len(next(call).payload.body) == 31415
     call.cancel()
     with pytest.raises(grpc.RpcError) as info:
-        list(call)
+        next(call)
     assert info.value.code() == grpc.StatusCode.CANCELLED
 
 
