@@ -28,9 +28,10 @@ struct RemoteServerOptions: Sendable {
     var timeout: Duration?
     var headers: [(key: String, value: String)]
 
-    /// Takes the shared options out of `arguments`; `environment` supplies JICENG_TOKEN.
+    /// Takes the shared options out of `arguments`; `environment` supplies JICENG_SERVER and
+    /// JICENG_TOKEN (as the catalogue commands do).
     init(_ arguments: inout CommandArguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CommandFailure) {
-        let address = arguments.option("--server") ?? Self.defaultServer
+        let address = arguments.option("--server") ?? environment["JICENG_SERVER"] ?? Self.defaultServer
         guard let server = SocketAddress(parsing: address), server.port > 0 else {
             throw .usage("服务器地址无效 (invalid --server): \(address)，应为 HOST:PORT")
         }
