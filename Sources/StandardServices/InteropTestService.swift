@@ -3,7 +3,7 @@ import RPC
 
 /// `grpc.testing.TestService`, the service of gRPC's cross-language interoperability suite, so
 /// that stock clients can run the official cases (large_unary, ping_pong, custom_metadata,
-/// status_code_and_message, …) against this transport. Served only with `jiceng serve --interop`.
+/// status_code_and_message, server_compressed_*, …) against this transport. Served only with `jiceng serve --interop`.
 public struct InteropTestService: Grpc_Testing_TestServiceService {
     static let echoInitialKey = "x-grpc-test-echo-initial"
     static let echoTrailingKey = "x-grpc-test-echo-trailing-bin"
@@ -19,6 +19,7 @@ public struct InteropTestService: Grpc_Testing_TestServiceService {
         echoMetadata(context)
         try checkCompression(expected: request.hasExpectCompressed && request.expectCompressed.value, context)
         try fail(with: request.hasResponseStatus ? request.responseStatus : nil)
+        if request.hasResponseCompressed && request.responseCompressed.value { context.compressResponses(with: .gzip) }
         var response = Grpc_Testing_SimpleResponse()
         response.payload = try payload(size: request.responseSize)
         return response
@@ -33,6 +34,10 @@ public struct InteropTestService: Grpc_Testing_TestServiceService {
         context: ServerContext
     ) async throws {
         echoMetadata(context)
+        // Compression is chosen per call here: any response asking for it compresses them all.
+        if request.responseParameters.contains(where: { $0.hasCompressed && $0.compressed.value }) {
+            context.compressResponses(with: .gzip)
+        }
         try await respond(to: request, responses)
         try fail(with: request.hasResponseStatus ? request.responseStatus : nil)
     }

@@ -116,3 +116,23 @@ private func context(_ method: MethodDescriptor = echo, metadata: Metadata = Met
         #expect(router.serviceNames == ["test.Echo"])
     }
 }
+
+@Test func responsesAreCompressedOnlyWithAnEncodingTheClientAccepts() throws {
+    let method = MethodDescriptor(service: "t.S", method: "M", kind: .unary)
+    let plain = ServerContext(method: method, metadata: Metadata(), deadline: nil, peer: "p")
+    #expect(!plain.compressResponses(with: .gzip))
+    #expect(plain.responseCompression == .identity)
+
+    let accepting = ServerContext(method: method, metadata: Metadata(), deadline: nil, peer: "p", acceptedEncodings: [.gzip])
+    #expect(accepting.compressResponses(with: .gzip))
+    #expect(accepting.responseCompression == .gzip)
+
+    var message = RichStatus(code: 3, message: String(repeating: "压缩", count: 200))
+    message.details = []
+    let framed = MessageFraming.frame(message: message, compression: .gzip)
+    #expect(framed[0] == 1)
+    let body = Array(framed[MessageFraming.headerSize...])
+    #expect(body.count < message.encodedSize())
+    let back = try RichStatus(serializedBytes: try CompressionAlgorithm.gzip.decompress(body, limit: 1 << 20))
+    #expect(back == message)
+}

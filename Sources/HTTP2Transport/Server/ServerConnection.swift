@@ -189,6 +189,10 @@ final class ServerConnection: HTTP2Connection {
             }
             return
         case 20 where name.equals("grpc-accept-encoding"):
+            for name in String(decoding: value, as: UTF8.self).split(separator: ",") {
+                let trimmed = name.filter { $0 != " " && $0 != "\t" }
+                if let algorithm = CompressionAlgorithm(name: trimmed) { stream.acceptedEncodings.insert(algorithm) }
+            }
             return
         default:
             break
@@ -230,7 +234,7 @@ final class ServerConnection: HTTP2Connection {
         let deadline = stream.timeout.map { Deadline(fromNow: $0) }
         stream.context = ServerContext(
             method: method.descriptor, metadata: stream.metadata, deadline: deadline, peer: peer,
-            requestEncoding: stream.encoding)
+            requestEncoding: stream.encoding, acceptedEncodings: stream.acceptedEncodings)
         if let deadline { loop.addTimer(at: deadline, connection: self, streamID: stream.id) }
         if !method.handler.kind.hasSingleRequest {
             spawn(stream, requests: .stream(handle))
@@ -415,7 +419,8 @@ final class ServerConnection: HTTP2Connection {
             stream.headersSent = true
             var provider = nghttp2_data_provider(source: nghttp2_data_source(ptr: nil), read_callback: SessionCallbacks.readData)
             let initial = stream.context?.initialResponseMetadata ?? Metadata()
-            if initial.isEmpty {
+            let compression = stream.context?.responseCompression ?? .identity
+            if initial.isEmpty && compression == .identity {
                 let prebuilt = PrebuiltHeaders.okResponse
                 nghttp2_submit_response(session, streamID, prebuilt.nva, prebuilt.count, &provider)
             } else {
@@ -423,6 +428,7 @@ final class ServerConnection: HTTP2Connection {
                 headers.add(":status", "200")
                 headers.add("content-type", "application/grpc")
                 headers.add("grpc-accept-encoding", CompressionAlgorithm.acceptEncodingHeader)
+                if compression != .identity { headers.add("grpc-encoding", compression.rawValue) }
                 headers.add(initial)
                 _ = headers.withNVArray { nghttp2_submit_response(session, streamID, $0, $1, &provider) }
             }

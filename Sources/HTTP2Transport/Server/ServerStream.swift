@@ -10,6 +10,8 @@ final class ServerStream {
     var contentType: ContentTypeCheck = .missing
     var timeout: Duration?
     var encoding: CompressionAlgorithm = .identity
+    /// What the client can read back (`grpc-accept-encoding`).
+    var acceptedEncodings: Set<CompressionAlgorithm> = [.identity]
     var unknownEncoding: String?
     var metadata = Metadata()
     var headerError: Status?

@@ -27,6 +27,13 @@ public enum MessageFraming {
         }
     }
 
+    /// Frames `message`, compressed with `compression` unless that is identity (then it is the
+    /// one-allocation path above).
+    public static func frame<M: ProtoMessage>(message: M, compression: CompressionAlgorithm) -> [UInt8] {
+        guard compression != .identity else { return frame(message: message) }
+        return frame(compression.compress(message.serializedBytes()), compressed: true)
+    }
+
     public static func appendHeader(length: Int, compressed: Bool, to out: inout [UInt8]) {
         out.append(compressed ? 1 : 0)
         out.append(UInt8(truncatingIfNeeded: length >> 24))

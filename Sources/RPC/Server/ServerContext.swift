@@ -14,23 +14,27 @@ public final class ServerContext: Sendable {
     public let peer: String
     /// The `grpc-encoding` the request used.
     public let requestEncoding: CompressionAlgorithm
+    /// The encodings the client said it can read (`grpc-accept-encoding`; identity always).
+    public let acceptedEncodings: Set<CompressionAlgorithm>
 
     private let response = Mutex(ResponseMetadata())
 
     private struct ResponseMetadata {
         var initial = Metadata()
         var trailing = Metadata()
+        var compression = CompressionAlgorithm.identity
     }
 
     public init(
         method: MethodDescriptor, metadata: Metadata, deadline: Deadline?, peer: String,
-        requestEncoding: CompressionAlgorithm = .identity
+        requestEncoding: CompressionAlgorithm = .identity, acceptedEncodings: Set<CompressionAlgorithm> = [.identity]
     ) {
         self.method = method
         self.metadata = metadata
         self.deadline = deadline
         self.peer = peer
         self.requestEncoding = requestEncoding
+        self.acceptedEncodings = acceptedEncodings.union([.identity])
     }
 
     /// True once the client cancelled, the deadline passed, or the server is stopping the call.
@@ -41,6 +45,18 @@ public final class ServerContext: Sendable {
     public func checkCancellation() throws(Status) {
         if let deadline, deadline.hasPassed { throw Status(.deadlineExceeded, "deadline exceeded") }
         if Task.isCancelled { throw Status(.cancelled, "call cancelled") }
+    }
+
+    /// How response messages are compressed (sent as `grpc-encoding`); identity by default.
+    public var responseCompression: CompressionAlgorithm { response.withLock { $0.compression } }
+
+    /// Compresses the responses with `algorithm` if the client accepts it (returns whether it
+    /// does); only effective before the first response message.
+    @discardableResult
+    public func compressResponses(with algorithm: CompressionAlgorithm) -> Bool {
+        guard acceptedEncodings.contains(algorithm) else { return false }
+        response.withLock { $0.compression = algorithm }
+        return true
     }
 
     /// Metadata sent with the response headers; only effective before the first response message.

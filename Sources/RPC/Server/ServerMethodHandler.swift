@@ -63,7 +63,7 @@ public struct ServerMethodHandler: Sendable {
         ServerMethodHandler(kind: .unary) { requests, sink, context in
             let request: Req = try await RequestDecoding.decodeSingle(requests)
             let response = try await body(request, context)
-            try await sink.write(framed: MessageFraming.frame(message: response))
+            try await sink.write(framed: MessageFraming.frame(message: response, compression: context.responseCompression))
         }
     }
 
@@ -72,7 +72,7 @@ public struct ServerMethodHandler: Sendable {
     ) -> ServerMethodHandler {
         ServerMethodHandler(kind: .serverStreaming) { requests, sink, context in
             let request: Req = try await RequestDecoding.decodeSingle(requests)
-            try await body(request, ResponseWriter(sink: sink), context)
+            try await body(request, ResponseWriter(sink: sink, context: context), context)
         }
     }
 
@@ -81,7 +81,7 @@ public struct ServerMethodHandler: Sendable {
     ) -> ServerMethodHandler {
         ServerMethodHandler(kind: .clientStreaming) { requests, sink, context in
             let response = try await body(RequestStream(requests), context)
-            try await sink.write(framed: MessageFraming.frame(message: response))
+            try await sink.write(framed: MessageFraming.frame(message: response, compression: context.responseCompression))
         }
     }
 
@@ -89,7 +89,7 @@ public struct ServerMethodHandler: Sendable {
         _ body: @escaping @Sendable (RequestStream<Req>, ResponseWriter<Res>, ServerContext) async throws -> Void
     ) -> ServerMethodHandler {
         ServerMethodHandler(kind: .bidirectionalStreaming) { requests, sink, context in
-            try await body(RequestStream(requests), ResponseWriter(sink: sink), context)
+            try await body(RequestStream(requests), ResponseWriter(sink: sink, context: context), context)
         }
     }
 }
@@ -174,13 +174,16 @@ public struct RequestStream<Message: ProtoMessage>: AsyncSequence, Sendable {
 /// Sends typed response messages of a streaming call.
 public struct ResponseWriter<Message: ProtoMessage>: Sendable {
     let sink: any ServerResponseSink
+    /// The call's context, for its response compression; nil writes uncompressed.
+    let context: ServerContext?
 
-    public init(sink: any ServerResponseSink) {
+    public init(sink: any ServerResponseSink, context: ServerContext? = nil) {
         self.sink = sink
+        self.context = context
     }
 
     /// Sends one message; suspends while the peer is not keeping up.
     public func write(_ message: Message) async throws {
-        try await sink.write(framed: MessageFraming.frame(message: message))
+        try await sink.write(framed: MessageFraming.frame(message: message, compression: context?.responseCompression ?? .identity))
     }
 }
