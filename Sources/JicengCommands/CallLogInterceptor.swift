@@ -27,7 +27,20 @@ public struct CallLogInterceptor: ServerInterceptor {
         }
     }
 
+    /// Services whose successful calls are not logged: load balancers probe health every few
+    /// seconds and the benchmark echo runs at line rate; their failures are still logged.
+    static let quietServices: Set<String> = ["grpc.health.v1.Health", "bench.Echo"]
+
     public func intercept(context: ServerContext, next: @Sendable (ServerContext) async throws -> Void) async throws {
+        if Self.quietServices.contains(context.method.service) {
+            do {
+                try await next(context)
+            } catch {
+                write("\(context.method.path) \(Status(error: error).code) - -")
+                throw error
+            }
+            return
+        }
         let start = ContinuousClock.now
         let note = Note()
         var code = Status.Code.ok

@@ -15,7 +15,7 @@ public enum PlatformServices {
             health,
             OrgService(environment: environment),
             AuditService(environment: environment),
-            CatalogueServiceStub(),
+            CatalogueService(environment: environment),
             tasks ?? TaskService(environment: environment),
             AppraisalServiceStub(),
         ]

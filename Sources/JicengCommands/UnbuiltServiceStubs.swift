@@ -5,8 +5,6 @@ import JicengAPI
 // unknown-service error) and lets reflection list the service. Delete each one as its real
 // service arrives.
 
-/// Stand-in until the catalogue service lands.
-struct CatalogueServiceStub: Jiceng_V1_CatalogueServiceService {}
 
 /// Stand-in until the appraisal service lands.
 struct AppraisalServiceStub: Jiceng_V1_AppraisalServiceService {}

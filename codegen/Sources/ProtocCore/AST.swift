@@ -112,6 +112,13 @@ final class FileNode {
     }
 
     var isProto3: Bool { syntax == "proto3" }
+
+    /// Where errors about an import point: protoc keeps one position per imported name, the
+    /// last `import` statement naming it.
+    func importPosition(of dependency: String) -> SourcePosition {
+        let index = dependencies.lastIndex(of: dependency) ?? 0
+        return index < importPositions.count ? importPositions[index] : SourcePosition(line: 0, column: 0)
+    }
 }
 
 final class MessageNode {

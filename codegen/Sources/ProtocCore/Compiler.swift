@@ -163,12 +163,11 @@ struct CompileSession {
         var linkErrors: [Diagnostic] = []
         var direct: [FileNode?] = []
         var seenImports = Set<String>()
-        for (i, dependency) in file.dependencies.enumerated() {
-            let position = file.importPositions[i]
+        for dependency in file.dependencies {
+            let position = file.importPosition(of: dependency)
             if !seenImports.insert(dependency).inserted {
+                // Reported, and then looked up again like any import (as protoc does).
                 linkErrors.append(Diagnostic(file: name, line: position.line, column: position.column, message: "Import \"\(dependency)\" was listed twice."))
-                direct.append(nil)
-                continue
             }
             if let cycleStart = pending.firstIndex(of: dependency) {
                 // protoc reports a cycle in the file that starts it, at its import of the next file
@@ -176,7 +175,7 @@ struct CompileSession {
                 let chain = (pending[cycleStart...] + [dependency]).joined(separator: " -> ")
                 let starter = pendingNodes[cycleStart]
                 let next = cycleStart + 1 < pending.count ? pending[cycleStart + 1] : dependency
-                let at = starter.importPositions[starter.dependencies.firstIndex(of: next) ?? 0]
+                let at = starter.importPosition(of: next)
                 errors.append(Diagnostic(file: starter.name, line: at.line, column: at.column, message: "File recursively imports itself: \(chain)"))
                 if dependency == name {
                     // A file importing itself fails with just that error.
@@ -228,7 +227,7 @@ struct CompileSession {
             for (i, dependency) in file.dependencies.enumerated() where !file.publicDependencies.contains(Int32(i)) {
                 guard let node = direct[i], node.publicDependencies.isEmpty,
                       !linker.usage.used.contains(ObjectIdentifier(node)) else { continue }
-                let position = file.importPositions[i]
+                let position = file.importPosition(of: dependency)
                 warnings.append(Diagnostic(file: name, line: position.line, column: position.column,
                                            message: "Import \(dependency) is unused.", isWarning: true))
             }

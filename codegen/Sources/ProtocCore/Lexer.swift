@@ -422,11 +422,10 @@ extension Lexer {
                 collector.buffer.append(contentsOf: consumeBlockComment())
                 trailingCommentEndLine = line
                 consumeWhile(Self.isWhitespaceNoNewline)
-                if compatibility == .grpcioTools && char == UInt8(ascii: "/")
-                    && index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")) {
-                    // Newer protoc keeps the block as the trailing comment and reads on.
-                    collector.flush()
-                } else if !tryConsume(0x0A) {
+                if compatibility == .grpcioTools && !tryConsume(0x0A) {
+                    // Newer protoc reads on with the block still pending: a comment after it makes
+                    // it trailing, a token on the same line makes it detached.
+                } else if compatibility == .protoc321 && !tryConsume(0x0A) {
                     collector.clearBuffer()
                     next()
                     return collector.finish()

@@ -253,6 +253,11 @@ struct Linker {
         }
         addSymbol(message.fullName, .message(message), message.sites)
 
+        for (i, range1) in message.reservedRanges.enumerated() {
+            for range2 in message.reservedRanges[(i + 1)...] where range1.end > range2.start && range2.end > range1.start {
+                error("Reserved range \(range2.start) to \(range2.end &- 1) overlaps with already-defined range \(range1.start) to \(range1.end &- 1).", at: nil)
+            }
+        }
         var reservedNames = Set<String>()
         for name in message.reservedNames where !reservedNames.insert(name).inserted {
             error("Field name \"\(name)\" is reserved multiple times.", message.sites, .name)
@@ -260,7 +265,7 @@ struct Linker {
         for field in message.fields {
             for range in message.extensionRanges where range.start <= field.number && field.number < range.end {
                 requestHint(message, at: range.sites[.number])
-                error("Extension range \(range.start) to \(range.end - 1) includes field \"\(field.name)\" (\(field.number)).", range.sites, .number)
+                error("Extension range \(range.start) to \(range.end &- 1) includes field \"\(field.name)\" (\(field.number)).", range.sites, .number)
             }
             for range in message.reservedRanges where range.start <= field.number && field.number < range.end {
                 requestHint(message, at: nil)
@@ -272,15 +277,10 @@ struct Linker {
         }
         for (i, range1) in message.extensionRanges.enumerated() {
             for range2 in message.reservedRanges where range1.end > range2.start && range2.end > range1.start {
-                error("Extension range \(range1.start) to \(range1.end - 1) overlaps with reserved range \(range2.start) to \(range2.end - 1).", range1.sites, .number)
+                error("Extension range \(range1.start) to \(range1.end &- 1) overlaps with reserved range \(range2.start) to \(range2.end &- 1).", range1.sites, .number)
             }
             for range2 in message.extensionRanges[(i + 1)...] where range1.end > range2.start && range2.end > range1.start {
-                error("Extension range \(range2.start) to \(range2.end - 1) overlaps with already-defined range \(range1.start) to \(range1.end - 1).", range1.sites, .number)
-            }
-        }
-        for (i, range1) in message.reservedRanges.enumerated() {
-            for range2 in message.reservedRanges[(i + 1)...] where range1.end > range2.start && range2.end > range1.start {
-                error("Reserved range \(range2.start) to \(range2.end - 1) overlaps with already-defined range \(range1.start) to \(range1.end - 1).", at: nil)
+                error("Extension range \(range2.start) to \(range2.end &- 1) overlaps with already-defined range \(range1.start) to \(range1.end &- 1).", range1.sites, .number)
             }
         }
     }

@@ -1012,7 +1012,19 @@ struct Parser {
             let recorded = Array(locations[recordedBefore...])
             locations.removeSubrange(recordedBefore...)
             for i in firstNew..<message.extensionRanges.count {
-                message.extensionRanges[i].options = options
+                if i == firstNew {
+                    message.extensionRanges[i].options = options
+                } else {
+                    // protoc copies the options to the other ranges; the copies have no error
+                    // positions.
+                    let copy = OptionsNode()
+                    copy.uninterpreted = options.uninterpreted.map {
+                        var option = $0
+                        option.sites = Sites()
+                        return option
+                    }
+                    message.extensionRanges[i].options = copy
+                }
                 for var record in recorded where record.path.count != rangeIndexPosition + 1 {
                     record.path[rangeIndexPosition] = Int32(i)
                     locations.append(record)
