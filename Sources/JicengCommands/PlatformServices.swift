@@ -17,7 +17,7 @@ public enum PlatformServices {
             AuditService(environment: environment),
             CatalogueService(environment: environment),
             tasks ?? TaskService(environment: environment),
-            AppraisalServiceStub(),
+            AppraisalService(environment: environment),
         ]
         if bench { services.append(BenchEchoService()) }
         let hosted = Set(services.flatMap { $0.methods.map(\.descriptor.service) })
