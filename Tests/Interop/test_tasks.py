@@ -58,7 +58,11 @@ def as_department(cast, department):
     return [("authorization", f"Bearer {cast.token('DEPARTMENT_OPERATOR', department)}")]
 
 
-def create(tasks, api, cast, title="解放路路灯不亮", **fields):
+# No list covers this text, so such a task is REPORTED whether or not routing finds the lists.
+UNLISTED = "XQZ-0000 unlisted matter"
+
+
+def create(tasks, api, cast, title=UNLISTED, **fields):
     task = api.task_pb2.Task(title=title, town_id=cast.town, source=api.task_pb2.TASK_SOURCE_TOWN_CALL, **fields)
     return tasks.CreateTask(api.task_pb2.CreateTaskRequest(task=task, request_id=request_id()),
                             metadata=as_town(cast), timeout=20)
@@ -68,11 +72,11 @@ def test_the_whole_loop_as_each_role(tasks, api, cast):
     pb = api.task_pb2
     if cast.grid_token:
         task = tasks.CreateTask(pb.CreateTaskRequest(
-            task=pb.Task(title="村口井盖缺失", town_id=cast.town, source=pb.TASK_SOURCE_GRID_REPORT),
+            task=pb.Task(title=UNLISTED, town_id=cast.town, source=pb.TASK_SOURCE_GRID_REPORT),
             request_id=request_id()), metadata=[("authorization", f"Bearer {cast.grid_token}")], timeout=20)
         assert task.grid_id == cast.grid
     else:
-        task = create(tasks, api, cast, title="村口井盖缺失")
+        task = create(tasks, api, cast)
     assert task.id.startswith("T") and task.state == pb.TASK_STATE_REPORTED
 
     task = tasks.DispatchTask(pb.DispatchTaskRequest(
@@ -209,10 +213,11 @@ def test_watch_goes_live_after_replay(tasks, api, cast):
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    created = create(tasks, api, cast, title="直播测试：路面塌陷")
+    created = create(tasks, api, cast, title="XQZ-0001 live")
     event = received.get(timeout=20)
     while event.task_id != created.id:
         event = received.get(timeout=20)
     assert event.type == pb.TASK_EVENT_TYPE_CREATED and event.town_id == cast.town and event.seq > after
     stream.cancel()
     reader.join(timeout=10)
+

@@ -73,8 +73,20 @@ public final class TaskService: Jiceng_V1_TaskServiceService {
             var routingNote = ""
             if let router {
                 let text = task.title + "\n" + task.description_p
-                if let resolution = try router.route(in: tx, directory: directory, townID: town.id, itemID: task.catalogueItemId,
-                                                     domain: task.domain, text: text) {
+                let resolved: Jiceng_V1_Resolution?
+                do {
+                    resolved = try router.route(in: tx, directory: directory, townID: town.id, itemID: task.catalogueItemId,
+                                                domain: task.domain, text: text)
+                } catch let error as PlatformError where !task.catalogueItemId.isEmpty {
+                    // The named item is unknown, unpublished or not a matter tasks are routed by.
+                    switch error {
+                    case .notFound(let message), .failedPrecondition(_, let message, _):
+                        throw PlatformError.invalidArgument(field: "task.catalogue_item_id", message)
+                    default:
+                        throw error
+                    }
+                }
+                if let resolution = resolved {
                     plan = deadlines.plan(lead: resolution.leadDepartmentId, cooperating: resolution.cooperatingDepartmentIds,
                                           from: m.now, districtID: districtID, urgency: task.urgency,
                                           sla: resolution.hasResponseSla ? resolution.responseSla : nil)
