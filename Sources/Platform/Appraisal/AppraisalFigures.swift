@@ -56,6 +56,27 @@ struct AppraisalFigures {
                                 townScores: Dictionary(messages.map { ($0.departmentId, $0.townScores) }, uniquingKeysWith: { a, _ in a }))
     }
 
+    /// Closes an OPEN period: computes its figures and stores them as the snapshot every later
+    /// read comes from; returns how many department reports were frozen. Run inside the write
+    /// transaction that closes the period, so the snapshot is the task tables exactly as of that
+    /// commit and no task change can slip in between reading and freezing.
+    static func freeze(_ period: inout Jiceng_V1_AppraisalPeriod, directory: OrgDirectory, now: Int64,
+                       in tx: any SQLWriteTransaction) throws -> Int {
+        let weights = AppraisalWireForm.weightSet(period.weights)
+        let figures = try live(period, weights: weights, directory: directory, in: tx)
+        for report in figures.reports {
+            try AppraisalRecords.saveSnapshot(figures.departmentReport(report, periodID: period.id, frozen: true),
+                                              periodID: period.id, key: report.departmentID, in: tx)
+        }
+        try AppraisalRecords.saveSnapshot(figures.ranking(periodID: period.id, weights: weights, trial: false, frozen: true),
+                                          periodID: period.id, key: AppraisalRecords.rankingKey, in: tx)
+        period.state = .closed
+        period.closeTime = StoredTime.timestamp(micros: now)
+        period.etag = Etag.next()
+        try AppraisalRecords.save(period, isNew: false, now: now, in: tx)
+        return figures.reports.count
+    }
+
     func report(of departmentID: String) -> IndicatorCalculator.Report? {
         reports.first { $0.departmentID == departmentID }
     }

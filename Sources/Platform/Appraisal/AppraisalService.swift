@@ -225,21 +225,8 @@ public final class AppraisalService: Jiceng_V1_AppraisalServiceService {
             try access.requireAdminister(period.districtId)
             try Etag.check(sent: request.etag, current: period.etag, resource: "考核周期 \(period.id)")
             try Self.requireState(.open, of: period, to: "关闭")
-            // Computed inside the write transaction: the snapshot is the task tables exactly as
-            // of this commit, and no task change can slip in between reading and freezing.
-            let weights = AppraisalWireForm.weightSet(period.weights)
-            let figures = try AppraisalFigures.live(period, weights: weights, directory: directory, in: tx)
-            for report in figures.reports {
-                try AppraisalRecords.saveSnapshot(figures.departmentReport(report, periodID: period.id, frozen: true),
-                                                  periodID: period.id, key: report.departmentID, in: tx)
-            }
-            try AppraisalRecords.saveSnapshot(figures.ranking(periodID: period.id, weights: weights, trial: false, frozen: true),
-                                              periodID: period.id, key: AppraisalRecords.rankingKey, in: tx)
-            period.state = .closed
-            period.closeTime = StoredTime.timestamp(micros: m.nowMicros)
-            period.etag = Etag.next()
-            try AppraisalRecords.save(period, isNew: false, now: m.nowMicros, in: tx)
-            m.auditNote = "froze \(figures.reports.count) department reports"
+            let frozen = try AppraisalFigures.freeze(&period, directory: directory, now: m.nowMicros, in: tx)
+            m.auditNote = "froze \(frozen) department reports"
             return period
         }
     }
