@@ -1,5 +1,6 @@
 import Foundation
 import JicengAPI
+import Store
 import Testing
 @testable import Platform
 
@@ -72,5 +73,27 @@ import Testing
         #expect(two.dispatchTime != nil && two.acceptTime != nil && !two.closed)
         #expect(tasks.first { $0.id == doomed.id }?.excluded == true)
         #expect(tasks.filter(\.excluded).count == 1)
+    }
+}
+
+@Suite struct AppraisedTaskQueryPlanTests {
+    /// Both statements walk indexes from the window, whatever the table's size: the due tasks by
+    /// district and resolve deadline, their events by task; nothing is scanned or sorted.
+    @Test(arguments: [AppraisedTaskQuery.dueTasksSQL, AppraisedTaskQuery.eventsSQL])
+    func walksIndexes(sql: String) async throws {
+        let f = try await AppraisalFixture()
+        let count = sql.contains("$4") ? 6 : 3
+        let plan = try await f.environment.read { tx in
+            // EXPLAIN runs no transaction opcode, so a reader connection opened before the
+            // migration would explain with its old schema; a real statement reloads it first.
+            _ = try tx.query("SELECT COUNT(*) FROM tasks", [])
+            let parameters: [any SQLValueConvertible] = [TaskOrg.district, Int64(0), Int64(1), Int64(2), Int64(5), Int64(7)]
+            return try tx.query("EXPLAIN QUERY PLAN " + sql, Array(parameters.prefix(count))).map { try $0.get("detail", as: String.self) }
+        }
+        let text = plan.joined(separator: " | ")
+        #expect(!text.contains("TEMP B-TREE"), "\(text)")
+        #expect(!text.contains("SCAN"), "\(text)")
+        #expect(text.contains("INDEX tasks_by_district_resolve_deadline (district_id=? AND resolve_deadline>? AND resolve_deadline<?)"), "\(text)")
+        if count == 6 { #expect(text.contains("INDEX task_events_by_task (task_id=?)"), "\(text)") }
     }
 }

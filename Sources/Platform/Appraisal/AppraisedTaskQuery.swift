@@ -20,10 +20,7 @@ public enum AppraisedTaskQuery {
         let window: [any SQLValueConvertible] = [districtID, StoredTime.micros(start), StoredTime.micros(end)]
         var tasks: [String: AppraisedTask] = [:]
         var order: [String] = []
-        try tx.forEachRow("""
-            SELECT id, body FROM tasks
-            WHERE district_id = $1 AND resolve_deadline >= $2 AND resolve_deadline < $3
-            """, window) { row in
+        try tx.forEachRow(dueTasksSQL, window) { row in
             let task = try Jiceng_V1_Task(serializedBytes: try row.get(1, as: [UInt8].self))
             tasks[task.id] = appraised(task)
             order.append(task.id)
@@ -34,13 +31,7 @@ public enum AppraisedTaskQuery {
         let dispatched = Int64(Jiceng_V1_TaskEventType.dispatched.rawValue)
         let settled = Int64(Jiceng_V1_TaskEventType.disputeSettled.rawValue)
         let resolved = Int64(Jiceng_V1_TaskEventType.resolved.rawValue)
-        try tx.forEachRow("""
-            SELECT e.task_id, e.type, e.time, e.lead_department_id, e.body
-            FROM tasks t JOIN task_events e ON e.task_id = t.id
-            WHERE t.district_id = $1 AND t.resolve_deadline >= $2 AND t.resolve_deadline < $3
-              AND e.type IN ($4, $5, $6)
-            ORDER BY e.seq
-            """, window + [dispatched, settled, resolved]) { row in
+        try tx.forEachRow(eventsSQL, window + [dispatched, settled, resolved]) { row in
             let id = try row.get(0, as: String.self)
             guard var task = tasks[id] else { return true }
             let type = try row.get(1, as: Int64.self)
@@ -48,11 +39,11 @@ public enum AppraisedTaskQuery {
             let lead = try row.get(3, as: String.self)
             switch type {
             case resolved:
-                if task.firstResolveTime == nil { task.firstResolveTime = time }
+                task.firstResolveTime = min(task.firstResolveTime ?? time, time)
             case dispatched where lead == task.leadDepartmentID:
-                task.dispatchTime = time
+                task.dispatchTime = max(task.dispatchTime ?? time, time)
             case settled where lead == task.leadDepartmentID:
-                task.dispatchTime = time
+                task.dispatchTime = max(task.dispatchTime ?? time, time)
                 let event = try Jiceng_V1_TaskEvent(serializedBytes: try row.get(4, as: [UInt8].self))
                 if event.note.hasPrefix("refused") { task.refusedDisputes += 1 }
             default:
@@ -67,6 +58,23 @@ public enum AppraisedTaskQuery {
             return task
         }
     }
+
+    /// The district's tasks due in the window: one range walk of
+    /// `tasks_by_district_resolve_deadline` (created by the appraisal schema).
+    static let dueTasksSQL = """
+        SELECT id, body FROM tasks
+        WHERE district_id = $1 AND resolve_deadline >= $2 AND resolve_deadline < $3
+        """
+
+    /// Their dispatch, settlement and resolution events, by the task index of `task_events`. In
+    /// no particular order (the reader keeps the earliest resolution and the latest dispatch), so
+    /// nothing is sorted.
+    static let eventsSQL = """
+        SELECT e.task_id, e.type, e.time, e.lead_department_id, e.body
+        FROM tasks t JOIN task_events e ON e.task_id = t.id
+        WHERE t.district_id = $1 AND t.resolve_deadline >= $2 AND t.resolve_deadline < $3
+          AND e.type IN ($4, $5, $6)
+        """
 
     /// What the task row alone says. `firstResolveTime` starts empty so that the events can set
     /// it; a task whose events say nothing falls back to its last resolve time.
