@@ -217,33 +217,39 @@ public final class AppraisalService: Jiceng_V1_AppraisalServiceService {
 
     public func closePeriod(request: Jiceng_V1_ClosePeriodRequest, context: ServerContext) async throws -> Jiceng_V1_AppraisalPeriod {
         try environment.validator.validate(request)
-        let access = try access()
         let directory = environment.directory
-        return try await environment.mutate(Jiceng_V1_AppraisalService.Method.closePeriod, request: request,
-                                            requestID: request.requestId, resource: "appraisal_periods/\(request.id)") { tx, m in
-            var period = try AppraisalRecords.requirePeriod(request.id, in: tx)
-            try access.requireAdminister(period.districtId)
-            try Etag.check(sent: request.etag, current: period.etag, resource: "考核周期 \(period.id)")
-            try Self.requireState(.open, of: period, to: "关闭")
+        return try await advance(Jiceng_V1_AppraisalService.Method.closePeriod, request: request, id: request.id, etag: request.etag,
+                                 requestID: request.requestId, from: .open, action: "关闭") { tx, period, m in
             let frozen = try AppraisalFigures.freeze(&period, directory: directory, now: m.nowMicros, in: tx)
             m.auditNote = "froze \(frozen) department reports"
-            return period
         }
     }
 
     public func publishResults(request: Jiceng_V1_PublishResultsRequest, context: ServerContext) async throws -> Jiceng_V1_AppraisalPeriod {
         try environment.validator.validate(request)
-        let access = try access()
-        return try await environment.mutate(Jiceng_V1_AppraisalService.Method.publishResults, request: request,
-                                            requestID: request.requestId, resource: "appraisal_periods/\(request.id)") { tx, m in
-            var period = try AppraisalRecords.requirePeriod(request.id, in: tx)
-            try access.requireAdminister(period.districtId)
-            try Etag.check(sent: request.etag, current: period.etag, resource: "考核周期 \(period.id)")
-            try Self.requireState(.closed, of: period, to: "公布")
+        return try await advance(Jiceng_V1_AppraisalService.Method.publishResults, request: request, id: request.id, etag: request.etag,
+                                 requestID: request.requestId, from: .closed, action: "公布") { tx, period, m in
             period.state = .published
             period.publishTime = StoredTime.timestamp(micros: m.nowMicros)
             period.etag = Etag.next()
             try AppraisalRecords.save(period, isNew: false, now: m.nowMicros, in: tx)
+        }
+    }
+
+    /// One step of a period's life by an administrator of its district, sent with the current
+    /// etag, from `state`; `change` moves the period on and saves it.
+    private func advance<Request: ProtoMessage>(
+        _ method: MethodDescriptor, request: Request, id: String, etag: String, requestID: String,
+        from state: Jiceng_V1_PeriodState, action: String,
+        _ change: @escaping @Sendable (any SQLWriteTransaction, inout Jiceng_V1_AppraisalPeriod, inout MutationContext) throws -> Void
+    ) async throws -> Jiceng_V1_AppraisalPeriod {
+        let access = try access()
+        return try await environment.mutate(method, request: request, requestID: requestID, resource: "appraisal_periods/\(id)") { tx, m in
+            var period = try AppraisalRecords.requirePeriod(id, in: tx)
+            try access.requireAdminister(period.districtId)
+            try Etag.check(sent: etag, current: period.etag, resource: "考核周期 \(period.id)")
+            try Self.requireState(state, of: period, to: action)
+            try change(tx, &period, &m)
             return period
         }
     }
