@@ -10,7 +10,7 @@ DATA ?= ./jiceng-data
 LISTEN ?= 127.0.0.1:50051
 APT_PACKAGES := pkg-config libnghttp2-dev libsqlite3-dev zlib1g-dev libssl-dev libpq-dev \
 	libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libprotobuf-dev nghttp2-client \
-	python3-venv postgresql openssl
+	python3-venv postgresql openssl chromium
 
 .PHONY: all deps apt venv build release test swift-test py-test demo generate check-generated clean \
 	lint-schema check-compat release-schema

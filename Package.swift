@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "jiceng-protoc", targets: ["jiceng-protoc"]),
         .executable(name: "jiceng-fuzz", targets: ["jiceng-fuzz"]),
         .library(name: "ProtoRuntime", targets: ["ProtoRuntime"]),
+        .library(name: "JicengClient", targets: ["JicengClient"]),
     ],
     targets: [
         // MARK: C system libraries (module maps only)
@@ -46,7 +47,10 @@ let package = Package(
         // from PostgreSQL links libpq.
         .target(name: "StorePostgres", dependencies: ["Store", "CPQ"]),
         .target(name: "Platform", dependencies: ["JicengAPI", "RPC", "Store", "COpenSSL"]),
-        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "RPC", "ProtoRuntime", "Store", "StandardServices", "HTTP2Transport"]),
+        .target(name: "JicengCommands", dependencies: ["Platform", "JicengAPI", "JicengClient", "RPC", "ProtoRuntime", "Store", "StandardServices", "HTTP2Transport"]),
+        // The client library for integrations: typed clients with auth, request ids and retries.
+        .target(name: "JicengClient", dependencies: ["JicengAPI", "RPC", "HTTP2Transport", "ProtoRuntime"]),
+        .executableTarget(name: "jiceng-watch-example", dependencies: ["JicengClient", "JicengAPI", "RPC"], path: "Examples/WatchTasks"),
         .executableTarget(
             name: "jiceng",
             dependencies: ["JicengCommands", "Platform", "StandardServices", "HTTP2Transport", "JicengAPI", "RPC", "ProtoRuntime"]
@@ -59,7 +63,8 @@ let package = Package(
         .target(name: "ProtobufCFixtures", path: "Tests/ProtobufCFixtures", linkerSettings: [.linkedLibrary("protobuf-c")]),
         .testTarget(name: "ProtoRuntimeTests", dependencies: ["ProtoRuntime", "CProtobufC", "ProtobufCFixtures"], exclude: ["Fixtures"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "JicengAPI", "RPC", "Store", "ProtoRuntime"]),
-        .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands"]),
+        .testTarget(name: "JicengCommandsTests", dependencies: ["JicengCommands", "RPC", "JicengAPI"]),
+        .testTarget(name: "JicengClientTests", dependencies: ["JicengClient", "JicengAPI", "RPC", "ProtoRuntime", "HTTP2Transport"]),
         .testTarget(name: "RPCTests", dependencies: ["RPC", "ProtoRuntime"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StorePostgres"]),
         .testTarget(name: "HTTP2TransportTests", dependencies: ["HTTP2Transport", "RPC", "ProtoRuntime", "CNGHTTP2"]),

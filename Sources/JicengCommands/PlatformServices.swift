@@ -6,17 +6,19 @@ import StandardServices
 /// Everything `jiceng serve` hosts: health, reflection, and every jiceng.v1 service (real ones
 /// over the environment, stubs for those not built yet).
 public enum PlatformServices {
-    /// The services, health first. `tasks` is the task service whose event feed the deadline
-    /// sweeper wakes (a fresh one when not given); `bench` adds `bench.Echo`, which only the
-    /// transport benchmark calls.
+    /// The services, health first. `catalogue` and `tasks` are the ones the server built (the task
+    /// service routes through the catalogue's routing, and the deadline sweeper wakes its event
+    /// feed); fresh ones when not given. `bench` adds `bench.Echo`, which only the transport
+    /// benchmark calls.
     public static func all(environment: PlatformEnvironment, health: HealthService, bench: Bool = false,
-                           tasks: TaskService? = nil) -> [any RPCService] {
+                           catalogue: CatalogueService? = nil, tasks: TaskService? = nil) -> [any RPCService] {
+        let catalogue = catalogue ?? CatalogueService(environment: environment)
         var services: [any RPCService] = [
             health,
             OrgService(environment: environment),
             AuditService(environment: environment),
-            CatalogueService(environment: environment),
-            tasks ?? TaskService(environment: environment),
+            catalogue,
+            tasks ?? TaskService(environment: environment, router: catalogue.routing),
             AppraisalService(environment: environment),
         ]
         if bench { services.append(BenchEchoService()) }

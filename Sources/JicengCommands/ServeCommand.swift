@@ -15,7 +15,8 @@ public enum ServeCommand {
         """
 
     /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
-    public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder(), DemoTaskSeeder(), AppraisalDemoSeeder()]
+    public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder(), DemoTaskSeeder(routing: CatalogueRouting()),
+                                                       AppraisalDemoSeeder()]
 
     public static func run(_ arguments: some Sequence<String>) async throws {
         var options = try CommandArguments(arguments, flagNames: ["--demo", "--bench"])
@@ -58,11 +59,12 @@ public enum ServeCommand {
         let environment = PlatformEnvironment(database: database, clock: clock, directory: directory)
 
         let health = HealthService()
-        let tasks = TaskService(environment: environment)
+        let catalogue = CatalogueService(environment: environment)
+        let tasks = TaskService(environment: environment, router: catalogue.routing)
         let sweeper = TaskSweeper.start(environment, feed: tasks.feed)
         let server = GRPCServer(
             configuration: configuration,
-            services: PlatformServices.all(environment: environment, health: health, bench: bench, tasks: tasks),
+            services: PlatformServices.all(environment: environment, health: health, bench: bench, catalogue: catalogue, tasks: tasks),
             interceptors: PlatformServices.interceptors(environment: environment))
         server.onShutdown { health.enterShutdown() }
         do {

@@ -12,8 +12,16 @@ do {
         try await ServeCommand.run(arguments.dropFirst())
     case "admin":
         try await AdminCommand.run(Array(arguments.dropFirst()))
+    case "call":
+        try await CallCommand.run(arguments.dropFirst())
+    case "list":
+        try await ListCommand.run(arguments.dropFirst())
+    case "describe":
+        try await DescribeCommand.run(arguments.dropFirst())
+    case "catalogue":
+        try await CatalogueCommand.run(Array(arguments.dropFirst()))
     default:
-        throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage)
+        throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage + "\n" + CallCommand.usage + "\n" + CatalogueCommand.usage)
     }
 } catch let failure as CommandFailure {
     FileHandle.standardError.write(Data((failure.message + "\n").utf8))

@@ -134,7 +134,7 @@ def test_the_whole_loop_as_each_role(tasks, api, cast):
     assert seqs == sorted(seqs)
 
     # WatchTasks replays the same history for the task, in the same order.
-    stream = tasks.WatchTasks(pb.WatchTasksRequest(filter=pb.TaskFilter(task_id=task.id)), metadata=as_town(cast), timeout=20)
+    stream = tasks.WatchTasks(pb.WatchTasksRequest(filter=pb.TaskFilter(task_id=task.id)), metadata=as_town(cast), timeout=60)
     replayed = [next(stream).seq for _ in history]
     stream.cancel()
     assert replayed == seqs
@@ -201,7 +201,7 @@ def test_watch_goes_live_after_replay(tasks, api, cast):
         events = tasks.GetTaskHistory(pb.GetTaskHistoryRequest(id=latest.tasks[0].id), metadata=auditor, timeout=20).events
         after = max(e.seq for e in events)
     stream = tasks.WatchTasks(pb.WatchTasksRequest(filter=pb.TaskFilter(town_id=cast.town), after_seq=after),
-                              metadata=auditor, timeout=30)
+                              metadata=auditor, timeout=90)
     received = queue.Queue()
 
     def read():
@@ -214,10 +214,29 @@ def test_watch_goes_live_after_replay(tasks, api, cast):
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     created = create(tasks, api, cast, title="XQZ-0001 live")
-    event = received.get(timeout=20)
+    event = received.get(timeout=60)
     while event.task_id != created.id:
-        event = received.get(timeout=20)
+        event = received.get(timeout=60)
     assert event.type == pb.TASK_EVENT_TYPE_CREATED and event.town_id == cast.town and event.seq > after
     stream.cancel()
     reader.join(timeout=10)
 
+
+def test_routed_by_the_towns_published_lists(tasks, api, cast, demo):
+    pb = api.task_pb2
+    catalogue = api.catalogue_pb2_grpc.CatalogueServiceStub(demo.channel())
+    published = catalogue.GetPublishedCatalogue(api.catalogue_pb2.GetPublishedCatalogueRequest(
+        owner_id=cast.town, list=api.catalogue_pb2.LIST_KIND_TERRITORIAL_MATTER), timeout=20)
+    item = next(i for i in published.items if i.lead_department_id)
+    task = create(tasks, api, cast, title="按清单派单", catalogue_item_id=item.id)
+    assert task.state == pb.TASK_STATE_DISPATCHED
+    assert task.lead_department_id == item.lead_department_id
+    assert list(task.cooperating_department_ids) == list(item.cooperating_department_ids)
+    assert task.catalogue_version == published.version
+    assert item.code in task.routing_explanation
+
+    error = fails(grpc.StatusCode.INVALID_ARGUMENT, tasks.CreateTask,
+                  pb.CreateTaskRequest(task=pb.Task(title="x", town_id=cast.town, source=pb.TASK_SOURCE_TOWN_CALL,
+                                                    catalogue_item_id="CI99999999"), request_id=request_id()),
+                  metadata=as_town(cast))
+    assert [v.field for v in details(error, api)[1].field_violations] == ["task.catalogue_item_id"]

@@ -8,19 +8,23 @@ import Store
 /// the demo's tasks, deadlines and events are exactly what the service would have produced.
 ///
 /// All scenarios' steps are merged in time order before they are applied, so event sequence
-/// numbers follow time as they would in a live server. Routed scenarios take their lead,
-/// cooperating departments and SLA from the demo catalogue (`DemoCatalogue`, which the catalogue
-/// seeder publishes), and record the item's code in the routing explanation. The seeded history
+/// numbers follow time as they would in a live server. Routed scenarios are routed by `routing`
+/// over the catalogue the catalogue seeder published (recording item, version and explanation as
+/// CreateTask would); without it, or for an item the published lists lack, they take lead,
+/// cooperating departments and SLA from the demo catalogue (`DemoCatalogue`) itself. The seeded history
 /// has no idempotency or audit records (nobody called the API); the live sweeper escalates, on
 /// its first pass, every open task whose deadline has passed.
 public struct DemoTaskSeeder: DemoSeeder {
     public var name: String { "tasks" }
     public var count: Int
     public var deadlines: TaskDeadlinePolicy
+    /// Routes by the published catalogue (seeded before the tasks).
+    public var routing: CatalogueRouting?
 
-    public init(count: Int = 3000, deadlines: TaskDeadlinePolicy = TaskDeadlinePolicy()) {
+    public init(count: Int = 3000, deadlines: TaskDeadlinePolicy = TaskDeadlinePolicy(), routing: CatalogueRouting? = nil) {
         self.count = count
         self.deadlines = deadlines
+        self.routing = routing
     }
 
     public func seed(_ context: DemoSeedContext, in tx: any SQLWriteTransaction) throws {
@@ -109,7 +113,15 @@ public struct DemoTaskSeeder: DemoSeeder {
 
         var plan: TaskDispatchPlan?
         var note = ""
-        if let item {
+        if let item, let resolution = try published(item, townID: scenario.townID, directory: context.directory, in: tx) {
+            plan = deadlines.plan(lead: resolution.leadDepartmentId, cooperating: resolution.cooperatingDepartmentIds,
+                                  from: scenario.createTime, districtID: districtID, urgency: scenario.urgency,
+                                  sla: resolution.hasResponseSla ? resolution.responseSla : nil)
+            task.catalogueItemId = resolution.item.id
+            task.catalogueVersion = resolution.catalogueVersion
+            note = resolution.explanation
+            task.routingExplanation = note
+        } else if let item {
             var sla = Jiceng_V1_ResponseSla()
             if let declared = item.responseSLA {
                 sla.acceptWithin.seconds = Int64(declared.acceptWithinHours) * 3600
@@ -128,6 +140,27 @@ public struct DemoTaskSeeder: DemoSeeder {
         try TaskRecords.save(stored, districtID: districtID, isNew: true, in: tx)
         _ = try TaskRecords.append(drafts, of: created, actor: actor(reporter.0, reporter.1, tokenIDs), at: scenario.createTime, in: tx)
         return stored
+    }
+
+    /// The published catalogue's resolution of a demo item, nil without routing, when the town's
+    /// published lists lack it, or when a revision gave it other departments.
+    private func published(_ item: DemoCatalogueItem, townID: String, directory: OrgDirectory,
+                           in tx: any SQLWriteTransaction) throws -> Jiceng_V1_Resolution? {
+        guard let routing, let id = try CatalogueItemStore.itemID(owner: townID, list: .territorialMatter, code: item.code, in: tx) else {
+            return nil
+        }
+        do {
+            let resolution = try routing.route(in: tx, directory: directory, townID: townID, itemID: id, domain: .unspecified, text: "")
+            // The scenario's steps were planned for the demo list's departments; a published
+            // revision that changed them would not fit the plan.
+            guard let resolution, resolution.leadDepartmentId == item.leadDepartmentID,
+                  Set(resolution.cooperatingDepartmentIds) == Set(item.cooperatingDepartmentIDs) else { return nil }
+            return resolution
+        } catch is PlatformError {
+            // Retired by a later revision, say: routed as the demo list had it. (Refused before
+            // any statement failed, so the transaction goes on.)
+            return nil
+        }
     }
 
     /// The command a planned action makes, and who makes it.
