@@ -6,7 +6,8 @@ import Store
 public enum DataDirectory {
     /// The schemas of every component, applied in this order when a directory is opened. Each
     /// domain area adds its own here.
-    public static let schemas: [Schema] = [PlatformSchema.schema(.sqlite), .catalogue(.sqlite), TaskSchema.schema(.sqlite)]
+    public static let schemas: [Schema] = [PlatformSchema.schema(.sqlite), .catalogue(.sqlite), TaskSchema.schema(.sqlite),
+                                          AppraisalSchema.schema(.sqlite)]
 
     /// Opens (creating the directory and the database if missing) and migrates.
     public static func open(_ path: String, readers: Int = 4) async throws -> SQLiteDatabase {

@@ -19,7 +19,7 @@ public enum PlatformServices {
             AuditService(environment: environment),
             catalogue,
             tasks ?? TaskService(environment: environment, router: catalogue.routing),
-            AppraisalServiceStub(),
+            AppraisalService(environment: environment),
         ]
         if bench { services.append(BenchEchoService()) }
         if interop { services.append(InteropTestService()) }

@@ -15,7 +15,8 @@ public enum ServeCommand {
         """
 
     /// The steps `--demo` runs after the org tree and tokens; each domain area adds its seeder.
-    public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder(), DemoTaskSeeder(routing: CatalogueRouting())]
+    public static let demoSeeders: [any DemoSeeder] = [CatalogueDemoSeeder(), DemoTaskSeeder(routing: CatalogueRouting()),
+                                                       AppraisalDemoSeeder()]
 
     public static func run(_ arguments: some Sequence<String>) async throws {
         var options = try CommandArguments(arguments, flagNames: ["--demo", "--bench", "--interop"])

@@ -99,14 +99,24 @@ public struct IndicatorCalculator: Sendable {
                    scoreMean: townScores.isEmpty ? nil : townScores.reduce(0, +) / Double(townScores.count),
                    weight: weights.townScore),
         ]
-        // An indicator with nothing to measure is reported as such, and its weight is spread over
-        // the applicable ones in proportion, so the total stays on 0–100.
+        Self.weigh(&figures, with: weights)
+        return Report(departmentID: department, dueTaskIDs: dueIDs, figures: figures, stageTimings: stageTimings(due))
+    }
+
+    /// Gives each figure its weight from `weights`. An indicator with nothing to measure is
+    /// reported as such, and its weight is spread over the applicable ones in proportion, so the
+    /// total stays on 0–100. Re-weighing a report (what-if weights, a frozen period) changes no
+    /// figure, only the weights and the total.
+    public static func weigh(_ figures: inout [Figure], with weights: IndicatorWeightSet) {
+        for i in figures.indices {
+            figures[i].weight = weights.weight(of: figures[i].id)
+            figures[i].effectiveWeight = 0
+        }
         let applicableWeight = figures.filter(\.isApplicable).reduce(0) { $0 + $1.weight }
         let scale = applicableWeight > 0 ? weights.sum / applicableWeight : 0
         for i in figures.indices where figures[i].isApplicable {
             figures[i].effectiveWeight = figures[i].weight * scale
         }
-        return Report(departmentID: department, dueTaskIDs: dueIDs, figures: figures, stageTimings: stageTimings(due))
     }
 
     private func stageTimings(_ tasks: [AppraisedTask]) -> [StageTiming] {
