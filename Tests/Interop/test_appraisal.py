@@ -150,6 +150,16 @@ def test_appraisal_command_prints_the_ranking_as_csv(appraisal, demo, api):
     assert table[0][:3] == ["名次", "部门", "总分"] and "响应率" in table[0]
     ranking = appraisal.GetRanking(api.appraisal_pb2.GetRankingRequest(period_id=period_id), metadata=bearer(town_token))
     assert [row[0] for row in table[1:]] == [str(e.rank) if e.rank else "—" for e in ranking.entries]
+    # The printable page names the period and every ranked department, with its indicators.
+    page = os.path.join(demo.data, "appraisal.html")
+    subprocess.run([BINARY, "appraisal", "html", period_id, "--out", page], env=environment,
+                   capture_output=True, text=True, timeout=60, check=True)
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    assert html.startswith("<!doctype html>") and "<script" not in html
+    ranked = [e for e in ranking.entries if e.has_due_cases]
+    assert all(f"<h2>{e.department_name}：" in html for e in ranked)
+    assert html.count("<table>") == 1 + len(ranked)
     # Bad trial weights are a usage error, not a call.
     refused = subprocess.run([BINARY, "appraisal", "ranking", period_id, "--trial", "1,2"],
                              env=environment, capture_output=True, text=True, timeout=60)

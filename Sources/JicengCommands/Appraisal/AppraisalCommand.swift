@@ -11,6 +11,7 @@ public enum AppraisalCommand {
           jiceng appraisal periods [--district ID] [--state open|closed|published]
           jiceng appraisal ranking PERIOD_ID [--trial 响应,按期,结案,返工,退单,延期,满意,镇街]
           jiceng appraisal report PERIOD_ID DEPARTMENT_ID [--tasks]
+          jiceng appraisal html PERIOD_ID --out FILE.html
         通用选项: --server HOST:PORT（默认 127.0.0.1:50051）  --token 令牌（或环境变量 JICENG_TOKEN）
                   --output table|csv|json
         """
@@ -21,6 +22,7 @@ public enum AppraisalCommand {
         case "periods": try await periods(rest)
         case "ranking": try await ranking(rest)
         case "report": try await report(rest)
+        case "html": try await html(rest)
         default: throw CommandFailure.usage(usage)
         }
     }
@@ -109,6 +111,38 @@ public enum AppraisalCommand {
                 note("  \(stage.stage): \(stage.count) 件，中位 \(duration(stage.median))，P90 \(duration(stage.p90))")
             }
         }
+    }
+
+    /// The period's results as one printable page: the ranking and every ranked department.
+    static func html(_ arguments: ArraySlice<String>) async throws {
+        var options = try CommandArguments(arguments)
+        guard let periodID = options.positional() else { throw CommandFailure.usage("缺少周期 ID (missing PERIOD_ID)\n" + usage) }
+        guard let path = options.option("--out") else { throw CommandFailure.usage("缺少 --out FILE.html\n" + usage) }
+        let connection = try ServerConnection(&options)
+        try options.finish()
+        let page = try await connection.run {
+            let appraisal = client(connection)
+            var get = Jiceng_V1_GetPeriodRequest()
+            get.id = periodID
+            let period = try await appraisal.getPeriod(get)
+            var rank = Jiceng_V1_GetRankingRequest()
+            rank.periodId = periodID
+            let ranking = try await appraisal.getRanking(rank)
+            var reports: [Jiceng_V1_DepartmentReport] = []
+            for entry in ranking.entries where entry.hasDueCases {
+                var request = Jiceng_V1_GetDepartmentReportRequest()
+                request.periodId = periodID
+                request.departmentId = entry.departmentId
+                reports.append(try await appraisal.getDepartmentReport(request))
+            }
+            return AppraisalReportPage.render(period: period, ranking: ranking, reports: reports)
+        }
+        do {
+            try Data(page.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure("无法写入 \(path): \(error.localizedDescription)")
+        }
+        note("已写入 \(path)")
     }
 
     /// Eight comma-separated weights in the order of the usage line.
