@@ -20,8 +20,10 @@ do {
         try await DescribeCommand.run(arguments.dropFirst())
     case "catalogue":
         try await CatalogueCommand.run(Array(arguments.dropFirst()))
+    case "appraisal":
+        try await AppraisalCommand.run(Array(arguments.dropFirst()))
     default:
-        throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage + "\n" + CallCommand.usage + "\n" + CatalogueCommand.usage)
+        throw CommandFailure.usage(ServeCommand.usage + "\n" + AdminCommand.usage + "\n" + CallCommand.usage + "\n" + CatalogueCommand.usage + "\n" + AppraisalCommand.usage)
     }
 } catch let failure as CommandFailure {
     FileHandle.standardError.write(Data((failure.message + "\n").utf8))

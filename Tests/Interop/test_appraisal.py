@@ -127,3 +127,40 @@ def test_a_period_from_open_to_published(appraisal, demo, api):
     _, other_token = tokens_of(demo, "TOWN_OPERATOR", OTHER_DISTRICT)[0]
     fails(grpc.StatusCode.PERMISSION_DENIED, appraisal.GetPeriod, pb.GetPeriodRequest(id=created.id),
           metadata=bearer(other_token))
+
+
+def test_appraisal_command_prints_the_ranking_as_csv(appraisal, demo, api):
+    import csv
+    import io
+    import os
+    import subprocess
+
+    from conftest import BINARY
+
+    _, town_token = tokens_of(demo, "TOWN_OPERATOR", DISTRICT)[0]
+    environment = dict(os.environ, JICENG_SERVER=demo.address, JICENG_TOKEN=town_token)
+    periods = subprocess.run([BINARY, "appraisal", "periods", "--state", "published", "--output", "csv"],
+                             env=environment, capture_output=True, text=True, timeout=60, check=True)
+    rows = list(csv.reader(io.StringIO(periods.stdout.lstrip("\ufeff"))))
+    assert rows[0][:2] == ["周期", "名称"] and len(rows) >= 2
+    period_id = rows[1][0]
+    printed = subprocess.run([BINARY, "appraisal", "ranking", period_id, "--output", "csv"],
+                             env=environment, capture_output=True, text=True, timeout=60, check=True)
+    table = list(csv.reader(io.StringIO(printed.stdout.lstrip("\ufeff"))))
+    assert table[0][:3] == ["名次", "部门", "总分"] and "响应率" in table[0]
+    ranking = appraisal.GetRanking(api.appraisal_pb2.GetRankingRequest(period_id=period_id), metadata=bearer(town_token))
+    assert [row[0] for row in table[1:]] == [str(e.rank) if e.rank else "—" for e in ranking.entries]
+    # The printable page names the period and every ranked department, with its indicators.
+    page = os.path.join(demo.data, "appraisal.html")
+    subprocess.run([BINARY, "appraisal", "html", period_id, "--out", page], env=environment,
+                   capture_output=True, text=True, timeout=60, check=True)
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    assert html.startswith("<!doctype html>") and "<script" not in html
+    ranked = [e for e in ranking.entries if e.has_due_cases]
+    assert all(f"<h2>{e.department_name}：" in html for e in ranked)
+    assert html.count("<table>") == 1 + len(ranked)
+    # Bad trial weights are a usage error, not a call.
+    refused = subprocess.run([BINARY, "appraisal", "ranking", period_id, "--trial", "1,2"],
+                             env=environment, capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "--trial" in refused.stderr

@@ -54,7 +54,7 @@ enum CatalogueOutput {
 
     private static let pool: DescriptorPool = {
         do {
-            return try DescriptorPool.wellKnownTypes.adding(embedded: [Jiceng_V1_Catalogue_Proto.self])
+            return try DescriptorPool.wellKnownTypes.adding(embedded: [Jiceng_V1_Catalogue_Proto.self, Jiceng_V1_Appraisal_Proto.self])
         } catch {
             // Generated from the same sources as this program: a failure is a build defect.
             preconditionFailure("the catalogue descriptors do not form a pool: \(error)")
