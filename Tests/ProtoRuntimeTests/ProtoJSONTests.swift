@@ -299,3 +299,16 @@ private enum TimestampOutOfRange { static let seconds: Int64 = 253_402_300_800 }
     #expect(bigger.message(named: "jicengtest.Everything") != nil)
     #expect(bigger.message(named: "google.protobuf.Any") != nil)
 }
+
+@Test func fieldMaskPathsWithoutAJSONFormAreRefused() throws {
+    // Found by the fuzzer: a path holding the JSON separator re-parsed as two paths.
+    let wkt = DescriptorPool.wellKnownTypes
+    for bad in ["title,", "a,b", "", "Title", "a__b"] {
+        var mask = Google_Protobuf_FieldMask()
+        mask.paths = ["accept_deadline", bad]
+        #expect(throws: ProtoJSONError.self) { _ = try mask.jsonString(pool: wkt) }
+    }
+    var good = Google_Protobuf_FieldMask()
+    good.paths = ["accept_deadline", "task.title"]
+    #expect(try good.jsonString(pool: wkt) == "\"acceptDeadline,task.title\"")
+}

@@ -224,13 +224,14 @@ enum Base64 {
 
 /// FieldMask paths: `snake_case.path` in protobuf, `lowerCamel.path` in JSON.
 enum FieldMaskFormat {
-    /// nil when the path cannot round-trip (upper case, or an underscore not before a lower-case
-    /// letter).
+    /// nil when the path cannot round-trip (empty, a comma — the JSON separator —, upper case, or
+    /// an underscore not before a lower-case letter).
     static func jsonPath(_ path: String) -> String? {
+        guard !path.isEmpty else { return nil }
         var out = ""
         var upperNext = false
         for c in path {
-            if c.isUppercase { return nil }
+            if c.isUppercase || c == "," { return nil }
             if c == "_" {
                 if upperNext { return nil }
                 upperNext = true
