@@ -163,3 +163,33 @@ def testing_stubs(tmp_path_factory):
     sys.path.insert(0, str(out))
     from grpctesting import messages_pb2, test_pb2, test_pb2_grpc  # noqa: E402 (generated just above)
     return messages_pb2, test_pb2, test_pb2_grpc
+
+
+# Status checks shared by the service tests.
+def details(error: grpc.RpcError, api):
+    """The google.rpc.Status in grpc-status-details-bin, unpacked into (ErrorInfo, BadRequest)."""
+    raw = dict(error.trailing_metadata() or ()).get("grpc-status-details-bin")
+    assert raw is not None, f"no grpc-status-details-bin on {error.code()}: {error.details()}"
+    status = api.status_pb2.Status.FromString(raw)
+    assert status.code == error.code().value[0]
+    info, bad = None, None
+    for any_detail in status.details:
+        if any_detail.Is(api.error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = api.error_details_pb2.ErrorInfo()
+            any_detail.Unpack(info)
+        elif any_detail.Is(api.error_details_pb2.BadRequest.DESCRIPTOR):
+            bad = api.error_details_pb2.BadRequest()
+            any_detail.Unpack(bad)
+    return info, bad
+
+
+def fails(code, call, *args, **kwargs):
+    with pytest.raises(grpc.RpcError) as info:
+        call(*args, timeout=20, **kwargs)
+    assert info.value.code() == code, info.value.details()
+    return info.value
+
+
+# The same check under the name the catalogue tests use.
+refused = fails
+

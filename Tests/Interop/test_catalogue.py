@@ -7,35 +7,12 @@ import uuid
 import grpc
 import pytest
 
-from conftest import bearer
+from conftest import bearer, details, refused
 
 DISTRICT = "339902"        # 江城区
 HOUSING = DISTRICT + "D01"
 URBAN_MANAGEMENT = DISTRICT + "D02"
 WATER = DISTRICT + "D07"
-
-
-def details(error: grpc.RpcError, api):
-    """(ErrorInfo, BadRequest) from grpc-status-details-bin."""
-    raw = dict(error.trailing_metadata() or ()).get("grpc-status-details-bin")
-    assert raw is not None, f"no details on {error.code()}: {error.details()}"
-    status = api.status_pb2.Status.FromString(raw)
-    info, bad = None, None
-    for detail in status.details:
-        if detail.Is(api.error_details_pb2.ErrorInfo.DESCRIPTOR):
-            info = api.error_details_pb2.ErrorInfo()
-            detail.Unpack(info)
-        elif detail.Is(api.error_details_pb2.BadRequest.DESCRIPTOR):
-            bad = api.error_details_pb2.BadRequest()
-            detail.Unpack(bad)
-    return info, bad
-
-
-def refused(code, call, *args, **kwargs):
-    with pytest.raises(grpc.RpcError) as info:
-        call(*args, timeout=20, **kwargs)
-    assert info.value.code() == code, info.value.details()
-    return info.value
 
 
 def request_id() -> str:

@@ -11,37 +11,13 @@ import uuid
 import grpc
 import pytest
 
-from conftest import BINARY, bearer, start_demo_server, start_server, stop_server
+from conftest import BINARY, bearer, details, fails, start_demo_server, start_server, stop_server
 
 CITY = "339900"
 DISTRICT = "339902"        # 江城区
 OTHER_DISTRICT = "339903"  # 滨湖区
 
 ROLES = ["CITY_ADMIN", "DISTRICT_ADMIN", "TOWN_OPERATOR", "DEPARTMENT_OPERATOR", "GRID_WORKER", "AUDITOR"]
-
-
-def details(error: grpc.RpcError, api):
-    """The google.rpc.Status in grpc-status-details-bin, unpacked into (ErrorInfo, BadRequest)."""
-    raw = dict(error.trailing_metadata() or ()).get("grpc-status-details-bin")
-    assert raw is not None, f"no grpc-status-details-bin on {error.code()}: {error.details()}"
-    status = api.status_pb2.Status.FromString(raw)
-    assert status.code == error.code().value[0]
-    info, bad = None, None
-    for any_detail in status.details:
-        if any_detail.Is(api.error_details_pb2.ErrorInfo.DESCRIPTOR):
-            info = api.error_details_pb2.ErrorInfo()
-            any_detail.Unpack(info)
-        elif any_detail.Is(api.error_details_pb2.BadRequest.DESCRIPTOR):
-            bad = api.error_details_pb2.BadRequest()
-            any_detail.Unpack(bad)
-    return info, bad
-
-
-def fails(code, call, *args, **kwargs):
-    with pytest.raises(grpc.RpcError) as info:
-        call(*args, timeout=20, **kwargs)
-    assert info.value.code() == code, info.value.details()
-    return info.value
 
 
 def fresh_id(prefix="T") -> str:
