@@ -32,11 +32,12 @@ enum CatalogueDiff {
     /// The content fields that differ; identity (id), bookkeeping (etag, times) and state (always
     /// PUBLISHED within a version) are not content.
     static func fieldChanges(_ old: Jiceng_V1_CatalogueItem, _ new: Jiceng_V1_CatalogueItem) -> [Jiceng_V1_FieldChange] {
-        CatalogueItemJSON.contentFields.compactMap { field in
-            let a = field.render(old), b = field.render(new)
+        let before = CatalogueItemJSON.values(of: old), after = CatalogueItemJSON.values(of: new)
+        return CatalogueItemJSON.contentFieldNames.compactMap { name in
+            let a = before[name] ?? "null", b = after[name] ?? "null"
             guard a != b else { return nil }
             var change = Jiceng_V1_FieldChange()
-            change.field = field.name
+            change.field = name
             change.fromValue = a
             change.toValue = b
             return change

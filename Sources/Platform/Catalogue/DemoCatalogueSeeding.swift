@@ -78,7 +78,7 @@ public enum DemoCatalogueSeeding {
 
     private static func apply(_ revision: DemoCatalogueRevision, owner: String, writes: CatalogueItemWrites,
                               secondsPerDay: Int, now: Int64, in tx: any SQLWriteTransaction) throws {
-        let contentPaths = CatalogueItemJSON.contentFields.map(\.name).filter { !["owner_id", "list", "source_item_id"].contains($0) }
+        let contentPaths = CatalogueItemJSON.contentFieldNames.filter { !["owner_id", "list", "source_item_id"].contains($0) }
         for changed in revision.changed {
             let proto = Jiceng_V1_CatalogueItem(demo: changed, workingSecondsPerDay: secondsPerDay)
             guard let id = try CatalogueItemStore.itemID(owner: owner, list: proto.list, code: proto.code, in: tx),

@@ -91,6 +91,8 @@ struct CatalogueLinkageAndVersionTests {
         #expect(change.changes.map(\.field) == ["title", "cooperating_department_ids"])
         #expect(change.changes[0].fromValue == "\"路灯不亮处置\"" && change.changes[0].toValue == "\"道路照明设施故障处置\"")
         #expect(change.changes[1].toValue == "[]")
-        #expect(CatalogueItemJSON.enumName("Domain", 6) == "\"DOMAIN_URBAN_MANAGEMENT\"")
+        var item = Jiceng_V1_CatalogueItem()
+        item.domain = .urbanManagement
+        #expect(CatalogueItemJSON.values(of: item)["domain"] == "\"DOMAIN_URBAN_MANAGEMENT\"")
     }
 }
