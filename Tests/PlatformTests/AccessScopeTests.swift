@@ -88,3 +88,10 @@ private func scope(_ org: String, _ role: Role) -> AccessScope {
     #expect(OrgDirectory.allowedParents(of: .dispatchedAgency) == [.department])
     #expect(OrgDirectory.allowedParents(of: .city).isEmpty)
 }
+
+@Test func tokenTextIsURLSafeBase64WithoutPadding() {
+    // RFC 4648 §5: 0xFB 0xFF encodes as "-_8" where standard base64 writes "+/8=".
+    #expect(Base64URL.encode([0xFB, 0xFF]) == "-_8")
+    #expect(Base64URL.encode([]) == "")
+    #expect(!Base64URL.isAlphabet("+") && !Base64URL.isAlphabet("=") && !Base64URL.isAlphabet("路"))
+}

@@ -1,3 +1,5 @@
+import RPC
+
 /// A bearer token: `jc1.<id>.<secret>`.
 ///
 /// The id is stored in the clear (to list and revoke tokens); only the SHA-256 of the secret is
@@ -52,31 +54,14 @@ public struct AccessToken: Sendable, Hashable {
     }
 }
 
-/// URL-safe base64 without padding (RFC 4648 §5).
+/// URL-safe base64 without padding (RFC 4648 §5): the RPC layer's base64 with the two
+/// characters that need escaping in URLs and headers swapped.
 enum Base64URL {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
     static func isAlphabet(_ c: Character) -> Bool {
-        guard let ascii = c.asciiValue else { return false }
-        return alphabet.contains(ascii)
+        c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")
     }
 
     static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var i = 0
-        while i + 3 <= bytes.count {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-            for shift in stride(from: 18, through: 0, by: -6) { out.append(alphabet[Int((n >> UInt32(shift)) & 63)]) }
-            i += 3
-        }
-        let rest = bytes.count - i
-        if rest > 0 {
-            var n = UInt32(bytes[i]) << 16
-            if rest == 2 { n |= UInt32(bytes[i + 1]) << 8 }
-            let chars = rest == 1 ? 2 : 3
-            for k in 0..<chars { out.append(alphabet[Int((n >> UInt32(18 - 6 * k)) & 63)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String(Base64.encode(bytes, padding: false).map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 })
     }
 }
