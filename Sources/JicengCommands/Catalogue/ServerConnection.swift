@@ -3,24 +3,23 @@ import HTTP2Transport
 import JicengClient
 import RPC
 
-/// The server a client command talks to (`--server`, default 127.0.0.1:50051) and the token it
-/// presents (`--token`, else the JICENG_TOKEN environment variable; none for public calls).
+/// The server a client command talks to and the token it presents: the same options as
+/// `jiceng call` (`--server` or JICENG_SERVER, `--token` or JICENG_TOKEN, `--tls`, `--cacert`,
+/// `--server-name`), parsed by `RemoteServerOptions`.
 struct ServerConnection {
-    static let defaultAddress = "127.0.0.1:50051"
-
     let transport: HTTP2ClientTransport
     let interceptors: [any ClientInterceptor]
     let hasToken: Bool
 
-    /// Takes `--server` and `--token` from `options`.
+    /// Takes the connection options out of `options`.
     init(_ options: inout CommandArguments) throws(CommandFailure) {
-        let address = options.option("--server") ?? ProcessInfo.processInfo.environment["JICENG_SERVER"] ?? Self.defaultAddress
-        guard let target = SocketAddress(parsing: address) else {
-            throw .usage("无法解析服务器地址 \(address)（应为 HOST:PORT）")
+        let remote = try RemoteServerOptions(&options)
+        do {
+            transport = try HTTP2ClientTransport(target: remote.server, tls: remote.tls)
+        } catch {
+            throw CommandFailure("无法建立到 \(remote.server) 的连接: \(error)")
         }
-        transport = HTTP2ClientTransport(target: target)
-        let token = options.option("--token") ?? ProcessInfo.processInfo.environment["JICENG_TOKEN"]
-        if let token, !token.isEmpty {
+        if let token = remote.token {
             interceptors = [BearerTokenInterceptor(token: token)]
             hasToken = true
         } else {
